@@ -1,0 +1,15 @@
+namespace Lotte.Core.Decisions;
+
+/// <summary>What a lead did with an automatic decision, or instead of it.</summary>
+public enum LeadActionKind
+{
+    Approve,
+    Reject,
+    ForcePromote,
+    ForceRollback,
+    Pause,
+    Resume,
+    Extend,
+    Stop,
+    Reopen,
+}

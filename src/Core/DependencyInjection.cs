@@ -1,0 +1,47 @@
+using Lotte.Core.Auditing;
+using Lotte.Core.Demo;
+using Lotte.Core.Experiments;
+using Lotte.Core.ModelRegistry;
+using Lotte.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Lotte.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the database, the domain services and their validated options.</summary>
+    public static IHostApplicationBuilder AddLotteCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingletonTimeProvider();
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? "")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<DemoOptions>()
+            .BindConfiguration(DemoOptions.SectionName);
+
+        builder.Services.AddDbContextFactory<LotteDbContext>((services, options) =>
+            options.UseLottePostgres(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddSingleton<IExperimentCatalog, ExperimentCatalog>();
+        builder.Services.AddSingleton<ModelCatalog>();
+        builder.Services.AddSingleton<AuditTrail>();
+        return builder;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

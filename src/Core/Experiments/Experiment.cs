@@ -1,0 +1,122 @@
+namespace Lotte.Core.Experiments;
+
+/// <summary>
+/// One Production-vs-Staging test of a model. State changes go through the guarded methods so an
+/// experiment can never jump, say, from Draft to Promoted; the database's xmin guards concurrent writers.
+/// </summary>
+public sealed class Experiment
+{
+    public const double DefaultStagingShare = 0.10;
+
+    private Experiment()
+    {
+    }
+
+    public Experiment(string key, string name, string modelName, string productionVersion,
+        string stagingVersion, string createdBy, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelName);
+        Id = Guid.CreateVersion7(now);
+        Key = key;
+        Name = name;
+        ModelName = modelName;
+        ProductionVersion = productionVersion;
+        StagingVersion = stagingVersion;
+        HashSeed = key;
+        CreatedBy = createdBy;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public string Key { get; private set; } = "";
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public string ModelName { get; private set; } = "";
+    public string ProductionVersion { get; private set; } = "";
+    public string StagingVersion { get; private set; } = "";
+    public ExperimentMode Mode { get; set; } = ExperimentMode.AbTest;
+
+    /// <summary>Share of units served by Staging, 0 to 1. Zero after a rollback.</summary>
+    public double StagingShare { get; private set; } = DefaultStagingShare;
+
+    /// <summary>Seed of the deterministic bucketing hash; fixed at creation so assignment is sticky.</summary>
+    public string HashSeed { get; private set; } = "";
+
+    public ExperimentStatus Status { get; private set; } = ExperimentStatus.Draft;
+    public ExperimentPolicy Policy { get; set; } = new();
+    public string CreatedBy { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token (PostgreSQL's xmin system column).</summary>
+    public uint RowVersion { get; private set; }
+
+    public bool IsFinished => Status is ExperimentStatus.Promoted or ExperimentStatus.RolledBack or ExperimentStatus.Stopped;
+
+    public void SetStagingShare(double share, DateTimeOffset now)
+    {
+        if (share is < 0 or > 1 || double.IsNaN(share))
+        {
+            throw new ArgumentOutOfRangeException(nameof(share), share, "The Staging share must be between 0 and 1.");
+        }
+
+        EnsureNotFinished("change the traffic share");
+        StagingShare = share;
+        UpdatedAt = now;
+    }
+
+    public void Start(DateTimeOffset now)
+    {
+        EnsureStatus("start", ExperimentStatus.Draft);
+        Status = ExperimentStatus.Running;
+        StartedAt = now;
+        UpdatedAt = now;
+    }
+
+    public void Pause(DateTimeOffset now)
+    {
+        EnsureStatus("pause", ExperimentStatus.Running, ExperimentStatus.AwaitingApproval);
+        Status = ExperimentStatus.Paused;
+        UpdatedAt = now;
+    }
+
+    public void Resume(DateTimeOffset now)
+    {
+        EnsureStatus("resume", ExperimentStatus.Paused);
+        Status = ExperimentStatus.Running;
+        UpdatedAt = now;
+    }
+
+    public void Stop(DateTimeOffset now)
+    {
+        EnsureNotFinished("stop");
+        Finish(ExperimentStatus.Stopped, now);
+    }
+
+    private void Finish(ExperimentStatus terminal, DateTimeOffset now)
+    {
+        Status = terminal;
+        EndedAt = now;
+        UpdatedAt = now;
+    }
+
+    private void EnsureNotFinished(string action)
+    {
+        if (IsFinished)
+        {
+            throw new InvalidExperimentTransitionException(Key, Status, action);
+        }
+    }
+
+    private void EnsureStatus(string action, params ExperimentStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new InvalidExperimentTransitionException(Key, Status, action);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Lotte.Core.Experiments;
+
+/// <summary>Read side of experiments; an interface so components can be tested without a database.</summary>
+public interface IExperimentCatalog
+{
+    Task<IReadOnlyList<ExperimentSummary>> ListAsync(CancellationToken cancellationToken = default);
+}

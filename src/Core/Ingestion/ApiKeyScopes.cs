@@ -1,0 +1,10 @@
+namespace Lotte.Core.Ingestion;
+
+/// <summary>What a service's API key may do.</summary>
+[Flags]
+public enum ApiKeyScopes
+{
+    None = 0,
+    Assign = 1,
+    Ingest = 2,
+}

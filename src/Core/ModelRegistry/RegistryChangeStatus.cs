@@ -1,0 +1,8 @@
+namespace Lotte.Core.ModelRegistry;
+
+public enum RegistryChangeStatus
+{
+    Pending,
+    Applied,
+    Failed,
+}

@@ -1,0 +1,21 @@
+using Lotte.Core;
+using Lotte.Dashboard.Components;
+using Lotte.Dashboard.Hosting;
+
+var builder = DashboardHost.CreateBuilder(args);
+builder.AddLotteCore();
+builder.AddDashboardUi();
+builder.AddDashboardHealthChecks();
+
+var app = builder.Build();
+if (DashboardCommands.IsCommand(args))
+{
+    return await DashboardCommands.RunAsync(app, args);
+}
+
+await app.PrepareDatabaseAsync();
+app.UseDashboardPipeline();
+app.MapDashboardHealthChecks();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+await app.RunAsync();
+return 0;
