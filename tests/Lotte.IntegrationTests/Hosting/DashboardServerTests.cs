@@ -1,0 +1,78 @@
+using System.Net;
+using Lotte.Core.Demo;
+using Lotte.Testing;
+
+namespace Lotte.IntegrationTests.Hosting;
+
+/// <summary>The built dashboard as a real process on Kestrel, against a fresh database it migrates and seeds itself.</summary>
+public sealed class DashboardServerTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private DashboardProcess _dashboard = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(migrate: false);
+        _dashboard = await DashboardProcess.StartAsync(_database.ConnectionString, new Dictionary<string, string>
+        {
+            ["Database:MigrateOnStart"] = "true",
+            ["Demo:Enabled"] = "true",
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dashboard.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task GetExperimentsPage_FreshDatabase_ListsBothDemoExperiments()
+    {
+        using var client = _dashboard.CreateClient();
+
+        var html = await client.GetStringAsync(new Uri("experiments", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains(DemoSeeder.BetterStagingKey, html, StringComparison.Ordinal);
+        Assert.Contains(DemoSeeder.FailingStagingKey, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("css/app.css", "text/css")]
+    [InlineData("_content/MudBlazor/MudBlazor.min.css", "text/css")]
+    [InlineData("_content/MudBlazor/MudBlazor.min.js", "text/javascript")]
+    [InlineData("lib/apexcharts/apexcharts.min.js", "text/javascript")]
+    [InlineData("_framework/blazor.web.js", "text/javascript")]
+    public async Task GetStaticAsset_FromRootWebRoot_IsServed(string path, string contentType)
+    {
+        using var client = _dashboard.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("health/live")]
+    [InlineData("health/ready")]
+    public async Task GetHealth_WithDatabaseUp_IsHealthy(string path)
+    {
+        using var client = _dashboard.CreateClient();
+
+        var body = await client.GetStringAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Healthy", body);
+    }
+
+    [Fact]
+    public async Task GetUnknownPage_IsNotFoundWithAFriendlyPage()
+    {
+        using var client = _dashboard.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("no-such-page", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}

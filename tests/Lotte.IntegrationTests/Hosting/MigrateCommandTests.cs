@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Lotte.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lotte.IntegrationTests.Hosting;
+
+public class MigrateCommandTests
+{
+    [Fact]
+    public async Task MigrateCommand_EmptyDatabase_AppliesMigrationsAndExits()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var info = new ProcessStartInfo("dotnet", [DashboardProcess.BuiltAssemblyPath, "migrate"]) { RedirectStandardOutput = true };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ConnectionStrings__Lotte"] = database.ConnectionString;
+
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(process.ExitCode == 0, output);
+        await using var db = database.CreateContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Start_WithoutConnectionString_FailsNamingTheMissingSetting()
+    {
+        var info = new ProcessStartInfo("dotnet", [DashboardProcess.BuiltAssemblyPath, "--urls", $"http://127.0.0.1:{FreePort.Next()}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)
+            + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("ConnectionStrings:Lotte is required", output, StringComparison.Ordinal);
+    }
+}
