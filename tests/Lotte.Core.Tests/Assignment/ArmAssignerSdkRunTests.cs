@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Lotte.Core.Assignment;
 
@@ -18,7 +19,7 @@ public sealed class ArmAssignerSdkRunTests
             var (seed, unit, share, variation) =
                 (run[0].GetString()!, run[1].GetString()!, run[2].GetDouble(), run[3].GetInt32());
             yield return new TheoryDataRow<string, string, double, int>(seed, unit, share, variation)
-                .WithTestDisplayName($"{seed} / {unit} at {share:P0} -> variation {variation}");
+                .WithTestDisplayName(string.Create(CultureInfo.InvariantCulture, $"{seed} / {unit} at {share:P0} -> variation {variation}"));
         }
     }
 
