@@ -1,6 +1,10 @@
 namespace Lotte.Core.Assignment;
 
-/// <summary>The two arms of an experiment: Production is the control, Staging the treatment.</summary>
+/// <summary>
+/// The arm a unit is served by. The numeric values are the GrowthBook variation indexes:
+/// Production is variation 0, the control, which is also what an SDK serves a unit that is
+/// not in the experiment.
+/// </summary>
 public enum Arm
 {
     Production = 0,
