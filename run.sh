@@ -3,6 +3,7 @@
 # dashboard in Development, which applies migrations and seeds the demo. Ctrl-C stops it.
 #
 #   LOTTE_PORT=5000            port on 127.0.0.1
+#   LOTTE_PG_PORT=55432        port of the local PostgreSQL cluster
 #   ConnectionStrings__Lotte   another database (default: the local cluster's "lotte" database)
 #   LOTTE_CONFIGURATION=Debug  build configuration; LOTTE_RUN_NO_BUILD=1 skips the build
 set -euo pipefail
@@ -13,6 +14,10 @@ configuration="${LOTTE_CONFIGURATION:-Debug}"
 command -v dotnet >/dev/null 2>&1 || { echo "run.sh: the .NET 10 SDK (dotnet) is required: https://dot.net" >&2; exit 1; }
 
 scripts/postgres.sh start
+# A non-default cluster port means the Development connection string must follow it.
+if [ -n "${LOTTE_PG_PORT:-}" ] && [ -z "${ConnectionStrings__Lotte:-}" ]; then
+  export ConnectionStrings__Lotte="$(scripts/postgres.sh url lotte)"
+fi
 
 build=()
 [ "${LOTTE_RUN_NO_BUILD:-0}" = "1" ] && build=(--no-build)

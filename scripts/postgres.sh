@@ -57,11 +57,16 @@ ensure_run_user() {
   if ! id "$run_user" >/dev/null 2>&1; then
     useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin "$run_user"
   fi
-  # The server must be able to reach its data directory through every parent.
+  # The server must reach its data directory through every parent folder. When a parent of the
+  # checkout is private (e.g. a home folder), keep the cluster in a per-checkout temp folder instead.
+  if [ -z "${LOTTE_PG_DATA:-}" ] && ! runuser -u "$run_user" -- test -x "$(dirname "$(dirname "$data_dir")")"; then
+    data_dir="${TMPDIR:-/tmp}/lotte-postgres-$(printf '%s' "$root" | sha256sum | cut -c1-12)/postgres"
+    log_file="$data_dir/../postgres.log"
+  fi
   mkdir -p "$data_dir"
   chown "$run_user" "$data_dir" "$(dirname "$data_dir")"
   chmod 700 "$data_dir"
-  as_owner test -x "$data_dir" || die "user '$run_user' cannot reach $data_dir (a parent folder is not traversable); clone the repository somewhere world-readable or set LOTTE_PG_DATA."
+  as_owner test -x "$data_dir" || die "user '$run_user' cannot reach $data_dir; set LOTTE_PG_DATA to a folder it can reach."
 }
 
 is_running() {
@@ -109,11 +114,11 @@ start() {
 }
 
 stop() {
+  [ -n "$bin_dir" ] && ensure_run_user
   if [ -z "$bin_dir" ] || [ ! -f "$data_dir/PG_VERSION" ]; then
     echo "postgres.sh: no cluster in $data_dir" >&2
     return 0
   fi
-  ensure_run_user
   if is_running; then
     as_owner "$bin_dir/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null
     echo "postgres.sh: stopped" >&2

@@ -5,11 +5,12 @@ namespace Lotte.Testing;
 
 /// <summary>
 /// The PostgreSQL server the tests use: LOTTE_TEST_POSTGRES (a connection string to a database with
-/// CREATEDB rights) when set, else the project's local cluster, started with scripts/postgres.sh if needed.
+/// CREATEDB rights) when set, else the project's local cluster (port LOTTE_PG_PORT, default 55432), started with scripts/postgres.sh if needed.
 /// </summary>
 public static class LocalPostgres
 {
-    private const string LocalCluster = "Host=127.0.0.1;Port=55432;Username=lotte;Password=lotte-dev;Database=postgres";
+    private static readonly string LocalCluster =
+        $"Host=127.0.0.1;Port={Environment.GetEnvironmentVariable("LOTTE_PG_PORT") ?? "55432"};Username=lotte;Password=lotte-dev;Database=postgres";
     private static readonly SemaphoreSlim StartLock = new(1, 1);
 
     public static string AdminConnectionString { get; } =

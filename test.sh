@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs every test of Lotte.Dashboard on a fresh machine: installs what the tests need when missing
+# (Debian's chromium for browser tests; npm packages during the build), restores, builds, starts the
+# local PostgreSQL, runs every test project, prints the totals and exits non-zero on any failure.
+#
+#   LOTTE_CONFIGURATION=Debug   build configuration
+#   LOTTE_PG_PORT=55432         port of the local PostgreSQL cluster
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+configuration="${LOTTE_CONFIGURATION:-Debug}"
+results_dir="artifacts/test-results"
+log="$results_dir/dotnet-test.log"
+
+say() { echo "test.sh: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK (dotnet) is required."
+command -v npm >/dev/null 2>&1 || die "Node.js with npm is required (the build fetches apexcharts with npm)."
+
+ensure_chromium() {
+  local chromium="${LOTTE_CHROMIUM:-/usr/bin/chromium}"
+  [ -x "$chromium" ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Debian's chromium for the browser tests..."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  [ -x "$chromium" ] || die "Chromium not found at $chromium: install Debian's chromium package or set LOTTE_CHROMIUM."
+}
+
+ensure_chromium
+scripts/postgres.sh start
+
+say "restoring and building ($configuration)..."
+dotnet tool restore >/dev/null
+dotnet restore Lotte.Dashboard.sln --nologo -v quiet
+dotnet build Lotte.Dashboard.sln -c "$configuration" --no-restore --nologo -v quiet -clp:ErrorsOnly
+
+mkdir -p "$results_dir"
+say "running every test project..."
+set +e
+dotnet test --solution Lotte.Dashboard.sln -c "$configuration" --no-build --results-directory "$results_dir" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# Totals over every test module, from the per-module summary lines of Microsoft.Testing.Platform.
+read -r passed failed skipped < <(awk '
+  /^[[:space:]]+succeeded:/ { p += $2 }
+  /^[[:space:]]+failed:/    { f += $2 }
+  /^[[:space:]]+skipped:/   { s += $2 }
+  END { print p + 0, f + 0, s + 0 }' "$log")
+
+echo
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  say "FAILED (dotnet test exit code $status); full log in $log"
+  exit 1
+fi
