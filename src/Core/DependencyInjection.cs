@@ -1,8 +1,12 @@
+using Lotte.Core.ApiKeys;
+using Lotte.Core.Assignment;
 using Lotte.Core.Auditing;
 using Lotte.Core.Demo;
 using Lotte.Core.Experiments;
+using Lotte.Core.Ingestion;
 using Lotte.Core.ModelRegistry;
 using Lotte.Core.Persistence;
+using Lotte.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +33,15 @@ public static class DependencyInjection
         builder.Services.AddDbContextFactory<LotteDbContext>((services, options) =>
             options.UseLottePostgres(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
 
+        builder.AddPrivacy();
         builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddSingleton<ExperimentChangeFeed>();
+        builder.Services.AddHostedService<ExperimentChangeListener>();
+        builder.Services.AddSingleton<ExperimentConfigCache>();
+        builder.Services.AddSingleton<AssignmentService>();
+        builder.Services.AddSingleton<EventIngestor>();
+        builder.Services.AddSingleton<IngestionMetrics>();
+        builder.Services.AddSingleton<ApiKeyService>();
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<IExperimentCatalog, ExperimentCatalog>();
         builder.Services.AddSingleton<ModelCatalog>();

@@ -5,6 +5,8 @@ using Lotte.Dashboard.Hosting;
 var builder = DashboardHost.CreateBuilder(args);
 builder.AddLotteCore();
 builder.AddDashboardUi();
+builder.AddServiceApi();
+builder.AddDashboardObservability();
 builder.AddDashboardHealthChecks();
 
 var app = builder.Build();
@@ -16,6 +18,8 @@ if (DashboardCommands.IsCommand(args))
 await app.PrepareDatabaseAsync();
 app.UseDashboardPipeline();
 app.MapDashboardHealthChecks();
+app.MapDashboardMetrics();
+app.MapServiceApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();
 return 0;

@@ -41,6 +41,15 @@ public sealed class Experiment
     /// <summary>Share of units served by Staging, 0 to 1. Zero after a rollback.</summary>
     public double StagingShare { get; private set; } = DefaultStagingShare;
 
+    /// <summary>
+    /// Lowest and highest positive Staging share since the start. Only units whose hash bucket lies
+    /// between the two can have been exposed in another arm than the current share gives them, so only
+    /// those need the sticky-assignment lookup.
+    /// </summary>
+    public double StagingShareLow { get; private set; } = DefaultStagingShare;
+
+    public double StagingShareHigh { get; private set; } = DefaultStagingShare;
+
     /// <summary>Seed of the deterministic bucketing hash; fixed at creation so assignment is sticky.</summary>
     public string HashSeed { get; private set; } = "";
 
@@ -66,6 +75,12 @@ public sealed class Experiment
 
         EnsureNotFinished("change the traffic share");
         StagingShare = share;
+        if (Status != ExperimentStatus.Draft && share > 0)
+        {
+            StagingShareLow = Math.Min(StagingShareLow, share);
+            StagingShareHigh = Math.Max(StagingShareHigh, share);
+        }
+
         UpdatedAt = now;
     }
 
@@ -73,6 +88,8 @@ public sealed class Experiment
     {
         EnsureStatus("start", ExperimentStatus.Draft);
         Status = ExperimentStatus.Running;
+        StagingShareLow = StagingShare;
+        StagingShareHigh = StagingShare;
         StartedAt = now;
         UpdatedAt = now;
     }

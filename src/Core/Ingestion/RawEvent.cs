@@ -24,9 +24,6 @@ public sealed class RawEvent
     public double? Score { get; set; }
     public double? LatencyMs { get; set; }
 
-    /// <summary>True for a conversion of a unit never exposed before it: stored, never counted in a rate.</summary>
-    public bool Unattributed { get; set; }
-
     /// <summary>Personal attributes, AES-256-GCM encrypted; the key id travels inside the ciphertext.</summary>
     public byte[]? EncryptedAttributes { get; set; }
 }

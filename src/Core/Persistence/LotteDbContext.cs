@@ -1,3 +1,4 @@
+using Lotte.Core.ApiKeys;
 using Lotte.Core.Auditing;
 using Lotte.Core.Decisions;
 using Lotte.Core.Experiments;
@@ -18,6 +19,7 @@ public sealed class LotteDbContext(DbContextOptions<LotteDbContext> options) : D
     public DbSet<ExperimentUnit> Units => Set<ExperimentUnit>();
     public DbSet<RawEvent> RawEvents => Set<RawEvent>();
     public DbSet<ArmStatisticsBucket> ArmStatistics => Set<ArmStatisticsBucket>();
+    public DbSet<IngestionTotals> IngestionTotals => Set<IngestionTotals>();
     public DbSet<DecisionEvaluation> DecisionEvaluations => Set<DecisionEvaluation>();
     public DbSet<LeadAction> LeadActions => Set<LeadAction>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

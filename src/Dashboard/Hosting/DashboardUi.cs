@@ -14,13 +14,24 @@ public static class DashboardUi
 
     public static WebApplication UseDashboardPipeline(this WebApplication app)
     {
+        // API requests get problem details for every failure; pages get friendly pages.
+        app.UseWhen(context => context.IsApiRequest(), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !context.IsApiRequest(), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                pages.UseExceptionHandler("/error", createScopeForErrors: true);
+            }
+
+            pages.UseStatusCodePagesWithReExecute("/not-found");
+        });
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         return app;

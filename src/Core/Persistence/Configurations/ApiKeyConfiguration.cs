@@ -1,4 +1,4 @@
-using Lotte.Core.Ingestion;
+using Lotte.Core.ApiKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -13,6 +13,8 @@ internal sealed class RawEventConfiguration : IEntityTypeConfiguration<RawEvent>
         // The idempotency key: a re-sent event collides here and is counted once.
         builder.HasIndex(e => new { e.ExperimentId, e.EventId }).IsUnique();
         builder.HasIndex(e => new { e.ExperimentId, e.Type, e.OccurredAt });
+        // Finds a unit's earlier conversions when its first exposure arrives late (re-attribution).
+        builder.HasIndex(e => new { e.ExperimentId, e.UnitPseudonym });
         builder.Property(e => e.EventId).HasMaxLength(128);
         builder.Property(e => e.UnitPseudonym).HasMaxLength(32);
         builder.Property(e => e.ErrorKind).HasMaxLength(100);

@@ -23,6 +23,64 @@ namespace Lotte.Core.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Lotte.Core.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<int>("Scopes")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer")
+                        .HasColumnName("scopes");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_prefix");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("Lotte.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -269,6 +327,14 @@ namespace Lotte.Core.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("staging_share");
 
+                    b.Property<double>("StagingShareHigh")
+                        .HasColumnType("double precision")
+                        .HasColumnName("staging_share_high");
+
+                    b.Property<double>("StagingShareLow")
+                        .HasColumnType("double precision")
+                        .HasColumnName("staging_share_low");
+
                     b.Property<string>("StagingVersion")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -324,64 +390,6 @@ namespace Lotte.Core.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_experiments_staging_share", "staging_share >= 0 AND staging_share <= 1");
                         });
-                });
-
-            modelBuilder.Entity("Lotte.Core.Ingestion.ApiKey", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("created_by");
-
-                    b.Property<DateTimeOffset?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_used_at");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("prefix");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.Property<int>("Scopes")
-                        .HasMaxLength(32)
-                        .HasColumnType("integer")
-                        .HasColumnName("scopes");
-
-                    b.Property<byte[]>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("secret_hash");
-
-                    b.HasKey("Id")
-                        .HasName("pk_api_keys");
-
-                    b.HasIndex("Prefix")
-                        .IsUnique()
-                        .HasDatabaseName("ix_api_keys_prefix");
-
-                    b.ToTable("api_keys", (string)null);
                 });
 
             modelBuilder.Entity("Lotte.Core.Ingestion.ArmStatisticsBucket", b =>
@@ -470,6 +478,38 @@ namespace Lotte.Core.Persistence.Migrations
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("Lotte.Core.Ingestion.IngestionTotals", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<long>("EventsAccepted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("events_accepted");
+
+                    b.Property<long>("EventsDuplicate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("events_duplicate");
+
+                    b.Property<DateTimeOffset?>("LastEventAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_event_at");
+
+                    b.Property<long>("UnattributedConversions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unattributed_conversions");
+
+                    b.Property<long>("UnitsInBothArms")
+                        .HasColumnType("bigint")
+                        .HasColumnName("units_in_both_arms");
+
+                    b.HasKey("ExperimentId")
+                        .HasName("pk_ingestion_totals");
+
+                    b.ToTable("ingestion_totals", (string)null);
+                });
+
             modelBuilder.Entity("Lotte.Core.Ingestion.RawEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -525,10 +565,6 @@ namespace Lotte.Core.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("type");
 
-                    b.Property<bool>("Unattributed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("unattributed");
-
                     b.Property<byte[]>("UnitPseudonym")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -546,6 +582,9 @@ namespace Lotte.Core.Persistence.Migrations
                     b.HasIndex("ExperimentId", "EventId")
                         .IsUnique()
                         .HasDatabaseName("ix_raw_events_experiment_id_event_id");
+
+                    b.HasIndex("ExperimentId", "UnitPseudonym")
+                        .HasDatabaseName("ix_raw_events_experiment_id_unit_pseudonym");
 
                     b.HasIndex("ExperimentId", "Type", "OccurredAt")
                         .HasDatabaseName("ix_raw_events_experiment_id_type_occurred_at");
@@ -755,6 +794,16 @@ namespace Lotte.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_units_experiments_experiment_id");
+                });
+
+            modelBuilder.Entity("Lotte.Core.Ingestion.IngestionTotals", b =>
+                {
+                    b.HasOne("Lotte.Core.Experiments.Experiment", null)
+                        .WithOne()
+                        .HasForeignKey("Lotte.Core.Ingestion.IngestionTotals", "ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ingestion_totals_experiments_experiment_id");
                 });
 
             modelBuilder.Entity("Lotte.Core.Ingestion.RawEvent", b =>

@@ -1,4 +1,4 @@
-namespace Lotte.Core.Ingestion;
+namespace Lotte.Core.ApiKeys;
 
 /// <summary>
 /// A service's API key. Only a hash of the secret is stored; the secret is shown once at creation.

@@ -1,4 +1,4 @@
-namespace Lotte.Core.Ingestion;
+namespace Lotte.Core.ApiKeys;
 
 /// <summary>What a service's API key may do.</summary>
 [Flags]

@@ -1,0 +1,63 @@
+using Lotte.Core.Assignment;
+using Lotte.Core.Ingestion;
+using Lotte.Core.Persistence;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Lotte.Core.Experiments;
+
+/// <summary>
+/// Holds one LISTEN connection per replica; each notification evicts the experiment from the
+/// assignment cache and is published to the in-process feed. Reconnects with backoff; while
+/// disconnected the cache's short lifetime still bounds how stale an answer can be.
+/// </summary>
+public sealed class ExperimentChangeListener(
+    IOptions<DatabaseOptions> database,
+    ExperimentConfigCache configs,
+    ExperimentChangeFeed feed,
+    ILogger<ExperimentChangeListener> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException)
+            {
+                logger.LogWarning(ex, "Listening for experiment changes failed; retrying in {Delay}", backoff);
+                await Task.Delay(backoff, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        await using var connection = new NpgsqlConnection(database.Value.ConnectionString);
+        await connection.OpenAsync(stoppingToken);
+        connection.Notification += (_, e) =>
+        {
+            if (Guid.TryParse(e.Payload, out var experimentId))
+            {
+                configs.Evict(experimentId);
+                feed.Publish(experimentId);
+            }
+        };
+        await using (var listen = new NpgsqlCommand($"LISTEN {IngestionSql.ChangeChannel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(stoppingToken);
+        }
+
+        logger.LogInformation("Listening for experiment changes");
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await connection.WaitAsync(stoppingToken);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Lotte.Core.Ingestion;
+using OpenTelemetry.Metrics;
+
+namespace Lotte.Dashboard.Hosting;
+
+/// <summary>Metrics through System.Diagnostics.Metrics, exported in Prometheus format at /metrics.</summary>
+public static class Observability
+{
+    public static WebApplicationBuilder AddDashboardObservability(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(IngestionMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    public static WebApplication MapDashboardMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+}
