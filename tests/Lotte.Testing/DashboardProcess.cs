@@ -44,6 +44,7 @@ public sealed class DashboardProcess : IAsyncDisposable
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        TestPrivacyKeys.ApplyTo(info);
         if (connectionString.Length > 0)
         {
             info.Environment["ConnectionStrings__Lotte"] = connectionString;

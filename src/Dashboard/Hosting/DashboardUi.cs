@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using MudBlazor.Services;
 
 namespace Lotte.Dashboard.Hosting;
@@ -14,22 +15,26 @@ public static class DashboardUi
 
     public static WebApplication UseDashboardPipeline(this WebApplication app)
     {
-        // API requests get problem details for every failure; pages get friendly pages.
-        app.UseWhen(context => context.IsApiRequest(), api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(context => !context.IsApiRequest(), pages =>
-        {
-            if (!app.Environment.IsDevelopment())
-            {
-                pages.UseExceptionHandler("/error", createScopeForErrors: true);
-            }
-
-            pages.UseStatusCodePagesWithReExecute("/not-found");
-        });
+        // Pages get friendly error pages (re-executed through routing, so registered on the app itself)...
         if (!app.Environment.IsDevelopment())
         {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
 
+        app.UseStatusCodePagesWithReExecute("/not-found");
+
+        // ...while API requests get RFC 7807 problem details for every failure instead.
+        app.Use((context, next) =>
+        {
+            if (context.IsApiRequest() && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
+        app.UseWhen(context => context.IsApiRequest(), api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -13,6 +13,7 @@ public class MigrateCommandTests
         var info = new ProcessStartInfo("dotnet", [DashboardProcess.BuiltAssemblyPath, "migrate"]) { RedirectStandardOutput = true };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ConnectionStrings__Lotte"] = database.ConnectionString;
+        TestPrivacyKeys.ApplyTo(info);
 
         using var process = Process.Start(info)!;
         var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -32,6 +33,7 @@ public class MigrateCommandTests
             RedirectStandardError = true,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        TestPrivacyKeys.ApplyTo(info);
 
         using var process = Process.Start(info)!;
         var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)
