@@ -8,6 +8,7 @@ builder.AddDashboardUi();
 builder.AddServiceApi();
 builder.AddDashboardObservability();
 builder.AddDashboardHealthChecks();
+builder.AddDemo();
 
 var app = builder.Build();
 if (DashboardCommands.IsCommand(args))
