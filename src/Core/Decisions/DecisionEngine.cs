@@ -17,12 +17,12 @@ public static class DecisionEngine
         previous ??= SequentialState.Initial;
         if (policy.Validate().Count > 0)
         {
-            return Halted(policy, ReasonCode.InvalidPolicy, previous);
+            return Halted(snapshot, policy, ReasonCode.InvalidPolicy, previous);
         }
 
         if (!snapshot.IsValid)
         {
-            return Halted(policy, ReasonCode.InvalidData, previous);
+            return Halted(snapshot, policy, ReasonCode.InvalidData, previous);
         }
 
         var statistics = ExperimentStatisticsCalculator.Compute(snapshot, policy, previous);
@@ -30,7 +30,7 @@ public static class DecisionEngine
         var checks = Checks(snapshot, policy, statistics, policyP);
         var (decision, reasons) = Decide(checks, policy);
         return new DecisionResult(
-            decision, policy.Kind, reasons, checks, statistics,
+            decision, snapshot, policy, reasons, checks, statistics,
             statistics.FixedHorizon.PTwoSided, policyP, statistics.Sequential.State);
     }
 
@@ -118,6 +118,6 @@ public static class DecisionEngine
 
     private static CheckOutcome PassIf(bool condition) => condition ? CheckOutcome.Pass : CheckOutcome.Fail;
 
-    private static DecisionResult Halted(DecisionPolicy policy, ReasonCode reason, SequentialState previous) =>
-        new(Decision.Halt, policy.Kind, [reason], [], null, 1.0, 1.0, previous);
+    private static DecisionResult Halted(ExperimentSnapshot snapshot, DecisionPolicy policy, ReasonCode reason, SequentialState previous) =>
+        new(Decision.Halt, snapshot, policy, [reason], [], null, 1.0, 1.0, previous);
 }

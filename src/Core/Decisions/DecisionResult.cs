@@ -3,13 +3,15 @@ using Lotte.Core.Statistics;
 namespace Lotte.Core.Decisions;
 
 /// <summary>
-/// The engine's answer at one look. <see cref="NaivePValue"/> is the fixed-horizon p and <see cref="PolicyPValue"/>
+/// The engine's answer at one look, with the snapshot and policy it judged. <see cref="NaivePValue"/> is the fixed-horizon p and <see cref="PolicyPValue"/>
 /// the one the policy compared with α; the UI plots both over time to show what peeking does.
-/// Pass <see cref="SequentialState"/> to the next look. Text for people comes from <see cref="DecisionExplainer"/>.
+/// Pass <see cref="SequentialState"/> to the next look. Text for people comes from
+/// <see cref="Explanations.DecisionExplainer"/>.
 /// </summary>
 public sealed record DecisionResult(
     Decision Decision,
-    PolicyKind Policy,
+    ExperimentSnapshot Snapshot,
+    DecisionPolicy Policy,
     IReadOnlyList<ReasonCode> Reasons,
     IReadOnlyList<DecisionCheck> Checks,
     ExperimentStatistics? Statistics,
