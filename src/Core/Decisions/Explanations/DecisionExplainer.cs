@@ -26,14 +26,14 @@ public static class DecisionExplainer
             sentences.Add(Conversion(statistics, snapshot, policy, culture));
         }
 
-        foreach (var reason in result.Reasons)
-        {
-            sentences.AddRange(ReasonSentences(reason, result, snapshot, policy, culture));
-        }
-
         if (statistics is not null && result.Decision is Decision.Promote or Decision.KeepTesting)
         {
             sentences.Add(Evidence(result, snapshot, policy, culture));
+        }
+
+        foreach (var reason in result.Reasons)
+        {
+            sentences.AddRange(ReasonSentences(reason, result, snapshot, policy, culture));
         }
 
         var decision = ExplanationText.Get($"Decision_{result.Decision}", culture);
@@ -92,7 +92,7 @@ public static class DecisionExplainer
                         ExplanationFormat.Rate(statistics.StagingErrorRate.Lower));
                 }
 
-                yield return ExplanationText.Get(reason == ReasonCode.ErrorRateAboveLimit ? "RollbackAction" : "PauseAction", culture);
+                yield return ExplanationText.Get(reason == ReasonCode.ErrorRateAboveLimit ? "RollbackAction" : key, culture);
                 break;
             case ReasonCode.SampleRatioMismatch:
                 var share = (double)staging.ExposedUnits / Math.Max(1, snapshot.TotalUnits);

@@ -18,10 +18,10 @@ internal static class ExplanationFormat
 
     public static string Count(long count) => count.ToString("#,0", CultureInfo.InvariantCulture);
 
-    /// <summary>"p = 0.012", or "p &lt; 0.001" for anything smaller, in the culture's words for p.</summary>
+    /// <summary>"p = 0.012", "p = 0.0004", or "p &lt; 0.0001" for anything smaller, in the culture's words for p.</summary>
     public static string PValue(double p, CultureInfo culture) =>
-        p < 0.001
-            ? ExplanationText.Format("PValueBelow", culture, "0.001")
+        p < 0.0001
+            ? ExplanationText.Format("PValueBelow", culture, "0.0001")
             : ExplanationText.Format("PValue", culture, p.ToString(p < 0.01 ? "0.0000" : "0.000", CultureInfo.InvariantCulture));
 
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
