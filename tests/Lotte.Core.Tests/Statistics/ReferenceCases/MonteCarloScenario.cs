@@ -66,7 +66,7 @@ internal sealed class MonteCarloScenario
         };
         if (!reports.TryGetValue(settings, out var report))
         {
-            report = PolicySimulator.Run(settings);
+            report = PolicySimulator.Run(settings, cancellationToken: TestContext.Current.CancellationToken);
             reports[settings] = report;
         }
 
