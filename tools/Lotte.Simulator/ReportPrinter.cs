@@ -8,7 +8,7 @@ namespace Lotte.Simulator;
 internal static class ReportPrinter
 {
     public const string Header =
-        "| scenario | PROMOTE | ROLLBACK | HALT | KEEP | ever p<α | median units to PROMOTE | p90 | median days | median Staging requests to error guard | seconds |\n" +
+        "| scenario | PROMOTE | error guard fired (ROLLBACK) | HALT | KEEP TESTING | ever p<α | median units to PROMOTE | p90 | median days | median Staging requests to error guard | seconds |\n" +
         "|---|---|---|---|---|---|---|---|---|---|---|";
 
     /// <summary>The policy settings that matter for a simulation, on one line.</summary>

@@ -9,9 +9,7 @@ public sealed class DecisionExplainerTests
     [Fact]
     public void Explain_SequentialPromote_StatesRatesLiftIntervalAndAlwaysValidP()
     {
-        var result = DecisionEngine.Evaluate(Snapshots.Create(90_000, 4500, 10_000, 650), DecisionPolicy.SequentialRecommended);
-
-        var explanation = DecisionExplainer.Explain(result);
+        var explanation = ExplainDecision(Snapshots.Create(90_000, 4500, 10_000, 650), DecisionPolicy.SequentialRecommended);
 
         Assert.StartsWith("PROMOTE: Staging converts 6.5% vs Production 5.0% (+30%, 95% confidence interval +", explanation.English);
         Assert.Contains("always-valid p < 0.0001, below 0.05). Staging may replace Production.", explanation.English);
@@ -22,9 +20,7 @@ public sealed class DecisionExplainerTests
     [Fact]
     public void Explain_AsWrittenRollback_NamesErrorsRequestsAndAction()
     {
-        var result = DecisionEngine.Evaluate(Snapshots.Create(900, 45, 100, 5, stagingErrors: 2), DecisionPolicy.Adr008AsWritten);
-
-        var explanation = DecisionExplainer.Explain(result);
+        var explanation = ExplainDecision(Snapshots.Create(900, 45, 100, 5, stagingErrors: 2), DecisionPolicy.Adr008AsWritten);
 
         Assert.Contains("ROLLBACK", explanation.English);
         Assert.Contains("error rate is 2.0% (2 errors in 100 requests), above the 1.0% limit", explanation.English);
@@ -35,9 +31,7 @@ public sealed class DecisionExplainerTests
     [Fact]
     public void Explain_SampleRatioMismatch_SaysWhyTheDataCannotBeTrusted()
     {
-        var result = DecisionEngine.Evaluate(Snapshots.Create(92_000, 4600, 8_000, 600), DecisionPolicy.SequentialRecommended);
-
-        var explanation = DecisionExplainer.Explain(result);
+        var explanation = ExplainDecision(Snapshots.Create(92_000, 4600, 8_000, 600), DecisionPolicy.SequentialRecommended);
 
         Assert.Contains("HALT", explanation.English);
         Assert.Contains("received 8.0% of the units but should receive 10.0%", explanation.English);
@@ -58,7 +52,7 @@ public sealed class DecisionExplainerTests
     [Fact]
     public void Explain_NoData_HasNoNaN()
     {
-        var explanation = DecisionExplainer.Explain(DecisionEngine.Evaluate(Snapshots.Create(0, 0, 0, 0), DecisionPolicy.SequentialRecommended));
+        var explanation = ExplainDecision(Snapshots.Create(0, 0, 0, 0), DecisionPolicy.SequentialRecommended);
 
         Assert.DoesNotContain("NaN", explanation.English + explanation.Korean, StringComparison.Ordinal);
         Assert.Contains("테스트 계속", explanation.Korean);
@@ -80,4 +74,7 @@ public sealed class DecisionExplainerTests
             Assert.Equal(language == "ko", text.Any(c => c is >= '\uAC00' and <= '\uD7A3'));
         }
     }
+
+    private static DecisionExplanation ExplainDecision(ExperimentSnapshot snapshot, DecisionPolicy policy) =>
+        DecisionExplainer.Explain(DecisionEngine.Evaluate(snapshot, policy));
 }
