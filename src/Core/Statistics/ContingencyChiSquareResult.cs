@@ -10,5 +10,5 @@ public sealed record ContingencyChiSquareResult(
     double YatesChiSquare,
     double YatesP,
     int DegreesOfFreedom,
-    double[][] ExpectedFrequencies,
+    IReadOnlyList<IReadOnlyList<double>> ExpectedFrequencies,
     StatisticsError Error);
