@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/Lotte.Benchmarks -- --filter '*' --job short
+BenchmarkSwitcher.FromAssembly(typeof(Lotte.Benchmarks.ExperimentEvaluationBenchmarks).Assembly).Run(args);
