@@ -1,6 +1,8 @@
+using Lotte.Core.Analysis;
 using Lotte.Core.ApiKeys;
 using Lotte.Core.Assignment;
 using Lotte.Core.Auditing;
+using Lotte.Core.Decisions.Evaluation;
 using Lotte.Core.Demo;
 using Lotte.Core.Experiments;
 using Lotte.Core.Ingestion;
@@ -42,6 +44,12 @@ public static class DependencyInjection
         builder.Services.AddSingleton<EventIngestor>();
         builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<ApiKeyService>();
+        builder.Services.AddSingleton<ExperimentStatisticsReader>();
+        builder.Services.AddSingleton<EvaluationStore>();
+        builder.Services.AddSingleton<LiveDecisions>();
+        builder.Services.AddOptions<DecisionEvaluatorOptions>().BindConfiguration(DecisionEvaluatorOptions.SectionName);
+        builder.Services.AddSingleton<DecisionEvaluator>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DecisionEvaluator>());
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<IExperimentCatalog, ExperimentCatalog>();
         builder.Services.AddSingleton<ModelCatalog>();

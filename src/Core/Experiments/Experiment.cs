@@ -1,3 +1,5 @@
+using Lotte.Core.Decisions;
+
 namespace Lotte.Core.Experiments;
 
 /// <summary>
@@ -54,7 +56,10 @@ public sealed class Experiment
     public string HashSeed { get; private set; } = "";
 
     public ExperimentStatus Status { get; private set; } = ExperimentStatus.Draft;
-    public ExperimentPolicy Policy { get; set; } = new();
+    /// <summary>The decision rule; new experiments get the peeking-safe Sequential policy.</summary>
+    public DecisionPolicy Policy { get; set; } = DecisionPolicy.Default;
+
+    public ApprovalMode ApprovalMode { get; set; } = ApprovalMode.OneLead;
     public string CreatedBy { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
@@ -106,6 +111,37 @@ public sealed class Experiment
         EnsureStatus("resume", ExperimentStatus.Paused);
         Status = ExperimentStatus.Running;
         UpdatedAt = now;
+    }
+
+    /// <summary>The engine (or a lead) says PROMOTE and a lead must approve: traffic keeps flowing meanwhile.</summary>
+    public void AwaitApproval(DateTimeOffset now)
+    {
+        EnsureStatus("await approval", ExperimentStatus.Running);
+        Status = ExperimentStatus.AwaitingApproval;
+        UpdatedAt = now;
+    }
+
+    /// <summary>A rejected promotion, or a lead's "keep testing despite the decision".</summary>
+    public void KeepTesting(DateTimeOffset now)
+    {
+        EnsureStatus("keep testing", ExperimentStatus.AwaitingApproval);
+        Status = ExperimentStatus.Running;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Staging becomes Production. The numbers are frozen from here on.</summary>
+    public void Promote(DateTimeOffset now)
+    {
+        EnsureStatus("promote", ExperimentStatus.Running, ExperimentStatus.AwaitingApproval, ExperimentStatus.Paused);
+        Finish(ExperimentStatus.Promoted, now);
+    }
+
+    /// <summary>Instant rollback: Staging traffic goes to 0 in the same change, overriding stickiness.</summary>
+    public void RollBack(DateTimeOffset now)
+    {
+        EnsureStatus("roll back", ExperimentStatus.Running, ExperimentStatus.AwaitingApproval, ExperimentStatus.Paused);
+        StagingShare = 0;
+        Finish(ExperimentStatus.RolledBack, now);
     }
 
     public void Stop(DateTimeOffset now)

@@ -1,3 +1,4 @@
+using Lotte.Core.Decisions;
 using Lotte.Core.Experiments;
 using Lotte.Core.ModelRegistry;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,8 @@ public class ExperimentPersistenceTests(DatabaseFixture fixture) : IClassFixture
     {
         var experiment = TestData.Experiment("round-trip");
         experiment.Description = "계약 체결율 실험";
-        experiment.Policy = new ExperimentPolicy { Kind = "Adr008AsWritten", MaxStagingErrorRate = 0.02, Approval = "TwoLeads" };
+        experiment.Policy = DecisionPolicy.Adr008AsWritten with { MaxStagingErrorRate = 0.02, Alpha = 0.01 };
+        experiment.ApprovalMode = ApprovalMode.TwoLeads;
         experiment.SetStagingShare(0.05, TestData.Now);
         experiment.Start(TestData.Now.AddMinutes(5));
         await using (var db = fixture.Database.CreateContext())
@@ -31,6 +33,8 @@ public class ExperimentPersistenceTests(DatabaseFixture fixture) : IClassFixture
         Assert.Equal(ExperimentStatus.Running, loaded.Status);
         Assert.Equal(TestData.Now.AddMinutes(5), loaded.StartedAt);
         Assert.Equal(experiment.Policy, loaded.Policy);
+        Assert.Equal(PolicyKind.Adr008AsWritten, loaded.Policy.Kind);
+        Assert.Equal(ApprovalMode.TwoLeads, loaded.ApprovalMode);
         Assert.NotEqual(0u, loaded.RowVersion);
     }
 

@@ -21,6 +21,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         builder.Property(e => e.CreatedBy).HasMaxLength(200);
         builder.Property(e => e.RowVersion).IsRowVersion();
         builder.ToTable(t => t.HasCheckConstraint("ck_experiments_staging_share", "staging_share >= 0 AND staging_share <= 1"));
-        builder.ComplexProperty(e => e.Policy, policy => policy.ToJson());
+        builder.Property(e => e.Policy).HasColumnType("jsonb")
+            .HasConversion(PolicyJson.Converter, PolicyJson.Comparer);
     }
 }

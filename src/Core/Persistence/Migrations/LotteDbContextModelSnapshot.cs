@@ -262,6 +262,12 @@ namespace Lotte.Core.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("ApprovalMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("approval_mode");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -311,6 +317,11 @@ namespace Lotte.Core.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("policy");
+
                     b.Property<string>("ProductionVersion")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -354,27 +365,6 @@ namespace Lotte.Core.Persistence.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Policy", "Lotte.Core.Experiments.Experiment.Policy#ExperimentPolicy", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<double>("Alpha");
-
-                            b1.Property<string>("Approval")
-                                .IsRequired();
-
-                            b1.Property<string>("Kind")
-                                .IsRequired();
-
-                            b1.Property<double>("MaxStagingErrorRate");
-
-                            b1.Property<double>("MinRelativeLift");
-
-                            b1
-                                .ToJson("policy")
-                                .HasColumnType("jsonb");
-                        });
 
                     b.HasKey("Id")
                         .HasName("pk_experiments");

@@ -1,0 +1,100 @@
+using Lotte.Core.Assignment;
+using Lotte.Core.Decisions;
+using Lotte.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lotte.Core.Analysis;
+
+/// <summary>
+/// Reads the per-minute sufficient statistics of an experiment: its totals now, and a cumulative series
+/// downsampled in PostgreSQL to at most a few hundred points however long the experiment ran.
+/// Raw events are never read.
+/// </summary>
+public sealed class ExperimentStatisticsReader(IDbContextFactory<LotteDbContext> contexts)
+{
+    public const int DefaultMaxPoints = 300;
+
+    public async Task<ExperimentTotals> TotalsAsync(Guid experimentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var arms = await db.Database.SqlQuery<BucketRow>($"""
+            SELECT arm AS arm, NULL::timestamptz AS at, sum(exposed_units)::bigint AS exposed, sum(converted_units)::bigint AS converted,
+                   sum(requests)::bigint AS requests, sum(errors)::bigint AS errors,
+                   sum(value_sum)::float8 AS value_sum, sum(value_sum_of_squares)::float8 AS value_sum_of_squares
+            FROM arm_statistics WHERE experiment_id = {experimentId} GROUP BY arm
+            """).ToListAsync(cancellationToken);
+        var totals = await db.IngestionTotals.AsNoTracking().SingleOrDefaultAsync(t => t.ExperimentId == experimentId, cancellationToken);
+        return new ExperimentTotals(
+            Snapshot(arms, Arm.Production), Snapshot(arms, Arm.Staging),
+            totals?.UnattributedConversions ?? 0, totals?.UnitsInBothArms ?? 0, totals?.LastEventAt);
+    }
+
+    public async Task<IReadOnlyList<ArmSeriesPoint>> SeriesAsync(Guid experimentId, int maxPoints = DefaultMaxPoints,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var range = await db.ArmStatistics.Where(b => b.ExperimentId == experimentId)
+            .GroupBy(_ => 1)
+            .Select(g => new { First = g.Min(b => b.BucketStart), Last = g.Max(b => b.BucketStart) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (range is null)
+        {
+            return [];
+        }
+
+        var width = BinWidth(range.Last - range.First, maxPoints);
+        var origin = range.First;
+        var rows = await db.Database.SqlQuery<BucketRow>($"""
+            SELECT arm AS arm, date_bin({width}, bucket_start, {origin}) AS at,
+                   sum(exposed_units)::bigint AS exposed, sum(converted_units)::bigint AS converted,
+                   sum(requests)::bigint AS requests, sum(errors)::bigint AS errors,
+                   sum(value_sum)::float8 AS value_sum, sum(value_sum_of_squares)::float8 AS value_sum_of_squares
+            FROM arm_statistics WHERE experiment_id = {experimentId}
+            GROUP BY 1, 2 ORDER BY 2
+            """).ToListAsync(cancellationToken);
+        return Accumulate(rows, width);
+    }
+
+    /// <summary>Whole minutes, wide enough that the series has at most <paramref name="maxPoints"/> points.</summary>
+    internal static TimeSpan BinWidth(TimeSpan span, int maxPoints)
+    {
+        var minutes = Math.Max(1, (long)Math.Ceiling((span.TotalMinutes + 1) / Math.Max(1, maxPoints)));
+        return TimeSpan.FromMinutes(minutes);
+    }
+
+    private static List<ArmSeriesPoint> Accumulate(IEnumerable<BucketRow> rows, TimeSpan width)
+    {
+        var points = new List<ArmSeriesPoint>();
+        var production = new ArmSnapshot(0, 0, 0, 0, 0, 0);
+        var staging = production;
+        foreach (var bin in rows.GroupBy(r => r.At!.Value))
+        {
+            foreach (var row in bin)
+            {
+                if (row.Arm == nameof(Arm.Staging))
+                {
+                    staging = Add(staging, row);
+                }
+                else
+                {
+                    production = Add(production, row);
+                }
+            }
+
+            points.Add(new ArmSeriesPoint(bin.Key + width, production, staging));
+        }
+
+        return points;
+    }
+
+    private static ArmSnapshot Add(ArmSnapshot arm, BucketRow row) => new(
+        arm.ExposedUnits + row.Exposed, arm.ConvertedUnits + row.Converted, arm.Requests + row.Requests, arm.Errors + row.Errors,
+        arm.ValueSum + row.ValueSum, arm.ValueSumOfSquares + row.ValueSumOfSquares);
+
+    private static ArmSnapshot Snapshot(IEnumerable<BucketRow> rows, Arm arm) =>
+        rows.Where(r => r.Arm == arm.ToString()).Select(r => Add(new ArmSnapshot(0, 0, 0, 0, 0, 0), r)).SingleOrDefault()
+        ?? new ArmSnapshot(0, 0, 0, 0, 0, 0);
+
+    private sealed record BucketRow(string Arm, DateTimeOffset? At, long Exposed, long Converted, long Requests, long Errors,
+        double ValueSum, double ValueSumOfSquares);
+}

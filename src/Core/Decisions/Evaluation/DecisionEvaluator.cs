@@ -1,0 +1,122 @@
+using Lotte.Core.Experiments;
+using Lotte.Core.Ingestion;
+using Lotte.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Lotte.Core.Decisions.Evaluation;
+
+/// <summary>
+/// Takes a look at every live experiment with new data once per look interval: evaluates, persists the
+/// look, applies the decision. Exactly one replica evaluates at a time: the one holding a PostgreSQL
+/// advisory lock on a dedicated connection; if it dies, its connection and lock go, and another takes over.
+/// </summary>
+public sealed class DecisionEvaluator(
+    IDbContextFactory<LotteDbContext> contexts,
+    LiveDecisions live,
+    IOptions<DatabaseOptions> database,
+    IOptions<DecisionEvaluatorOptions> options,
+    TimeProvider time,
+    ILogger<DecisionEvaluator> logger) : BackgroundService
+{
+    /// <summary>Advisory lock key of the evaluator ("LOTTEDEC").</summary>
+    public const long LockKey = 0x4C4F54544544_4543;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var lockConnection = new NpgsqlConnection(database.Value.ConnectionString);
+                await lockConnection.OpenAsync(stoppingToken);
+                if (await TryLockAsync(lockConnection, stoppingToken))
+                {
+                    logger.LogInformation("This replica now evaluates decisions");
+                    await LookPeriodicallyAsync(lockConnection, stoppingToken);
+                }
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or DbUpdateException)
+            {
+                logger.LogWarning("Decision evaluation interrupted: {Message}", ex.Message);
+            }
+
+            await Task.Delay(options.Value.LookInterval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Looks at every live experiment now. Public so that tests and operators can force a look.</summary>
+    public async Task<int> LookOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var due = await db.Experiments
+            .Where(e => e.Status == ExperimentStatus.Running || e.Status == ExperimentStatus.AwaitingApproval || e.Status == ExperimentStatus.Paused)
+            .Select(e => new
+            {
+                e.Id,
+                LastEvent = db.IngestionTotals.Where(t => t.ExperimentId == e.Id).Select(t => t.LastEventAt).FirstOrDefault(),
+                LastLook = db.DecisionEvaluations.Where(d => d.ExperimentId == e.Id).Max(d => (DateTimeOffset?)d.EvaluatedAt),
+            })
+            .Where(e => e.LastEvent != null && (e.LastLook == null || e.LastEvent > e.LastLook))
+            .Select(e => e.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var id in due)
+        {
+            await LookAsync(id, cancellationToken);
+        }
+
+        return due.Count;
+    }
+
+    private async Task LookAsync(Guid experimentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var experiment = await db.Experiments.SingleAsync(e => e.Id == experimentId, cancellationToken);
+        var (_, result) = await live.EvaluateAsync(experiment, cancellationToken);
+        var now = time.GetUtcNow();
+        db.DecisionEvaluations.Add(EvaluationStore.ToRow(experiment.Id, result, now));
+        if (DecisionApplier.Apply(experiment, result, now) is { } audit)
+        {
+            db.AuditLog.Add(audit);
+            logger.LogInformation("Experiment {Experiment}: {Action}", experiment.Key, audit.Action);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({IngestionSql.ChangeChannel}, {experiment.Id.ToString()})", cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A lead changed the experiment meanwhile: their decision stands; the next look sees it.
+            logger.LogInformation("Experiment {Experiment} changed during a look; looking again next time", experiment.Key);
+        }
+    }
+
+    private async Task LookPeriodicallyAsync(NpgsqlConnection lockConnection, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.LookInterval, time);
+        do
+        {
+            await LookOnceAsync(stoppingToken);
+            await using var ping = new NpgsqlCommand("SELECT 1", lockConnection); // the lock lives as long as this connection
+            await ping.ExecuteScalarAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = LockKey });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}

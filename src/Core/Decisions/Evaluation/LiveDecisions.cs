@@ -1,0 +1,29 @@
+using Lotte.Core.Analysis;
+using Lotte.Core.Experiments;
+
+namespace Lotte.Core.Decisions.Evaluation;
+
+/// <summary>
+/// The decision the engine would take if it looked now: today's totals, the experiment's policy and
+/// the state after the last persisted look. Shown live by the dashboard; nothing is written.
+/// </summary>
+public sealed class LiveDecisions(ExperimentStatisticsReader statistics, EvaluationStore evaluations)
+{
+    public async Task<(ExperimentTotals Totals, DecisionResult Result)> EvaluateAsync(Experiment experiment, CancellationToken cancellationToken = default)
+    {
+        var totals = await statistics.TotalsAsync(experiment.Id, cancellationToken);
+        var state = await evaluations.LatestStateAsync(experiment.Id, cancellationToken);
+        return (totals, DecisionEngine.Evaluate(Snapshot(experiment, totals), experiment.Policy, state));
+    }
+
+    /// <summary>The engine's input: both arms, judged against the share units were assigned with.</summary>
+    public static ExperimentSnapshot Snapshot(Experiment experiment, ExperimentTotals totals) =>
+        new(totals.Production, totals.Staging, AnalysisShare(experiment));
+
+    /// <summary>
+    /// After a rollback the live share is 0, but the units were exposed under the share before it; the
+    /// sample-ratio check must use that one (the highest share of the run).
+    /// </summary>
+    public static double AnalysisShare(Experiment experiment) =>
+        experiment.StagingShare > 0 ? experiment.StagingShare : experiment.StagingShareHigh;
+}
