@@ -47,6 +47,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ExperimentStatisticsReader>();
         builder.Services.AddSingleton<EvaluationStore>();
         builder.Services.AddSingleton<LiveDecisions>();
+        builder.Services.AddSingleton<ExperimentDetailLoader>();
         builder.Services.AddOptions<DecisionEvaluatorOptions>().BindConfiguration(DecisionEvaluatorOptions.SectionName);
         builder.Services.AddSingleton<DecisionEvaluator>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DecisionEvaluator>());

@@ -1,14 +1,28 @@
+using System.Globalization;
 using Bunit;
+using Lotte.Core.Experiments;
+using Lotte.Dashboard.ViewModels;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace Lotte.Dashboard.Tests;
 
-/// <summary>A bUnit context with MudBlazor's services and loose JS interop (MudBlazor calls JS we do not assert on).</summary>
+/// <summary>
+/// A bUnit context with the dashboard's UI services: MudBlazor (loose JS interop: MudBlazor calls JS we
+/// do not assert on), localization with the real resource files, a clock and the live-data plumbing.
+/// </summary>
 public abstract class DashboardTestContext : BunitContext
 {
     protected DashboardTestContext()
     {
+        // Components format for the reader's culture: tests read English (en-US) output.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
         Services.AddMudServices();
+        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        Services.AddLogging();
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<ExperimentChangeFeed>();
+        Services.AddSingleton<DebouncedChanges>();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 }

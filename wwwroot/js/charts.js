@@ -53,7 +53,8 @@ function toOptions(spec) {
     series: toSeries(spec),
     stroke: { curve: 'straight', width: spec.series.map((s) => (s.band ? 0 : 2)) },
     fill: { opacity: spec.series.map((s) => (s.band ? 0.22 : 1)) },
-    markers: { size: 0 },
+    // Points are drawn while a series is sparse (a lone point has no line), hidden once it is dense.
+    markers: { size: spec.series.every((s) => s.points.length < 40) ? 3 : 0 },
     dataLabels: { enabled: false },
     legend: { show: true, position: 'top', horizontalAlign: 'right' },
     xaxis: { type: 'datetime', title: { text: spec.xTitle }, labels: { datetimeUTC: false } },
@@ -70,11 +71,19 @@ function toOptions(spec) {
   };
 }
 
+// data-renders / data-updates count what happened to a chart, so a test can tell an in-place
+// update (no flicker, zoom kept) from a re-creation.
+function count(element, name) {
+  element.dataset[name] = String(Number(element.dataset[name] || 0) + 1);
+}
+
 export async function render(element, spec) {
   destroy(element);
   const chart = new ApexCharts(element, toOptions(spec));
   charts.set(element, chart);
   await chart.render();
+  element.dataset.updates = element.dataset.updates || '0';
+  count(element, 'renders');
 }
 
 export async function update(element, spec) {
@@ -88,6 +97,7 @@ export async function update(element, spec) {
   if (zoomed) {
     chart.zoomX(zoomed[0], zoomed[1]);
   }
+  count(element, 'updates');
 }
 
 export function destroy(element) {

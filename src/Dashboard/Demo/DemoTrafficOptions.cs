@@ -7,6 +7,9 @@ public sealed class DemoTrafficOptions
 
     public bool Enabled { get; set; }
 
+    /// <summary>Simulate live traffic (on by default with the demo; tests that post their own events turn it off).</summary>
+    public bool Traffic { get; set; } = true;
+
     /// <summary>New users per second per demo experiment.</summary>
     public double UnitsPerSecond { get; set; } = 15;
 

@@ -24,7 +24,7 @@ internal sealed class DemoTrafficService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled || !await StartedAsync(stoppingToken))
+        if (!options.Value.Enabled || !options.Value.Traffic || !await StartedAsync(stoppingToken))
         {
             return;
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Lotte.Dashboard.ViewModels;
 using MudBlazor.Services;
 
 namespace Lotte.Dashboard.Hosting;
@@ -9,6 +10,9 @@ public static class DashboardUi
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<DebouncedChanges>();
+        builder.Services.AddSingleton<LiveExperimentList>();
+        builder.Services.AddSingleton<LiveExperimentDetails>();
         builder.Services.AddProblemDetails();
         return builder;
     }
@@ -35,6 +39,7 @@ public static class DashboardUi
             return next(context);
         });
         app.UseWhen(context => context.IsApiRequest(), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseDashboardLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

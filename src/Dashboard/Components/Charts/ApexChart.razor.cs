@@ -19,6 +19,7 @@ public sealed partial class ApexChart : IAsyncDisposable
     private IJSObjectReference? _module;
     private ChartSpec? _rendered;
     private bool _renderedDark;
+    private bool _created;
 
     [Parameter, EditorRequired] public ChartSpec Spec { get; set; } = null!;
     [Parameter] public bool Dark { get; set; }
@@ -32,11 +33,12 @@ public sealed partial class ApexChart : IAsyncDisposable
             return;
         }
 
+        // Recorded before awaiting the browser: a newer spec arriving meanwhile must update, not re-create.
+        var (spec, dark, create) = (Spec, Dark, !_created);
+        (_rendered, _renderedDark, _created) = (spec, dark, true);
         _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/charts.js");
-        var payload = JsonSerializer.SerializeToElement(new ChartPayload(Spec, Dark), Json);
-        await _module.InvokeVoidAsync(_rendered is null ? "render" : "update", _element, payload);
-        _rendered = Spec;
-        _renderedDark = Dark;
+        var payload = JsonSerializer.SerializeToElement(new ChartPayload(spec, dark), Json);
+        await _module.InvokeVoidAsync(create ? "render" : "update", _element, payload);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,18 +1,17 @@
 using Bunit;
 using Lotte.Core.Experiments;
 using Lotte.Dashboard.Components.Pages.Experiments;
+using Lotte.Dashboard.ViewModels;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lotte.Dashboard.Tests.Components.Pages.Experiments;
 
 public class ExperimentListTests : DashboardTestContext
 {
-    private static readonly DateTimeOffset Started = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public void Render_NoExperiments_ShowsFriendlyEmptyState()
     {
-        Services.AddSingleton<IExperimentCatalog>(new StubCatalog(Task.FromResult<IReadOnlyList<ExperimentSummary>>([])));
+        UseCatalog(Task.FromResult<IReadOnlyList<ExperimentOverview>>([]));
 
         var page = Render<ExperimentList>();
 
@@ -22,13 +21,13 @@ public class ExperimentListTests : DashboardTestContext
     [Fact]
     public void Render_WhileLoading_ShowsProgressThenRows()
     {
-        var pending = new TaskCompletionSource<IReadOnlyList<ExperimentSummary>>();
-        Services.AddSingleton<IExperimentCatalog>(new StubCatalog(pending.Task));
+        var pending = new TaskCompletionSource<IReadOnlyList<ExperimentOverview>>();
+        UseCatalog(pending.Task);
 
         var page = Render<ExperimentList>();
         Assert.NotNull(page.Find("[data-testid=experiments-loading]"));
 
-        pending.SetResult([Summary("undervaluation-v4", ExperimentStatus.Running)]);
+        pending.SetResult([TestOverviews.Of("undervaluation-v4", ExperimentStatus.Running, TestOverviews.Arm(9_000, 450), TestOverviews.Arm(1_000, 60))]);
 
         page.WaitForAssertion(() => Assert.Contains("undervaluation-v4", page.Find("[data-testid=experiments-table]").TextContent, StringComparison.Ordinal));
     }
@@ -36,7 +35,7 @@ public class ExperimentListTests : DashboardTestContext
     [Fact]
     public void Render_DatabaseFails_ShowsReadableErrorInsteadOfCrashing()
     {
-        Services.AddSingleton<IExperimentCatalog>(new StubCatalog(Task.FromException<IReadOnlyList<ExperimentSummary>>(new TimeoutException("connect timeout"))));
+        UseCatalog(Task.FromException<IReadOnlyList<ExperimentOverview>>(new TimeoutException("connect timeout")));
 
         var page = Render<ExperimentList>();
 
@@ -44,25 +43,33 @@ public class ExperimentListTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_Experiments_ShowsNameModelVersionsShareAndStatus()
+    public void Render_Experiments_ShowsVersionsUnitsConversionAndDecisionPerRow()
     {
-        Services.AddSingleton<IExperimentCatalog>(new StubCatalog(Task.FromResult<IReadOnlyList<ExperimentSummary>>(
-            [Summary("undervaluation-v4", ExperimentStatus.Running), Summary("undervaluation-v5", ExperimentStatus.RolledBack)])));
+        UseCatalog(Task.FromResult<IReadOnlyList<ExperimentOverview>>(
+        [
+            TestOverviews.Of("undervaluation-v4", ExperimentStatus.Running, TestOverviews.Arm(90_000, 4_500), TestOverviews.Arm(10_000, 650)),
+            TestOverviews.Of("undervaluation-v5", ExperimentStatus.RolledBack, TestOverviews.Arm(9_000, 450, 9_000, 9), TestOverviews.Arm(1_000, 50, 1_000, 40)),
+        ]));
 
         var page = Render<ExperimentList>();
 
         var rows = page.FindAll("[data-testid=experiments-table] tbody tr");
         Assert.Equal(2, rows.Count);
         Assert.Contains("v3 → v4", rows[0].TextContent, StringComparison.Ordinal);
-        Assert.Contains("10", rows[0].TextContent, StringComparison.Ordinal);
-        Assert.Contains("RolledBack", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("90,000 / 10,000", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal("Promote", rows[0].QuerySelector("[data-testid=decision-badge]")!.GetAttribute("data-decision"));
+        Assert.Equal("Rollback", rows[1].QuerySelector("[data-testid=decision-badge]")!.GetAttribute("data-decision"));
+        Assert.Contains("Rolled back", rows[1].TextContent, StringComparison.Ordinal);
     }
 
-    private static ExperimentSummary Summary(string key, ExperimentStatus status) =>
-        new(Guid.NewGuid(), key, $"Experiment {key}", "undervaluation-score", "3", "4", status, ExperimentMode.AbTest, 0.10, Started, Started);
-
-    private sealed class StubCatalog(Task<IReadOnlyList<ExperimentSummary>> result) : IExperimentCatalog
+    private void UseCatalog(Task<IReadOnlyList<ExperimentOverview>> result)
     {
-        public Task<IReadOnlyList<ExperimentSummary>> ListAsync(CancellationToken cancellationToken = default) => result;
+        Services.AddSingleton<IExperimentCatalog>(new StubCatalog(result));
+        Services.AddSingleton<LiveExperimentList>();
+    }
+
+    private sealed class StubCatalog(Task<IReadOnlyList<ExperimentOverview>> result) : IExperimentCatalog
+    {
+        public Task<IReadOnlyList<ExperimentOverview>> ListAsync(CancellationToken cancellationToken = default) => result;
     }
 }

@@ -1,0 +1,26 @@
+using Lotte.Core.Analysis;
+using Lotte.Core.Auditing;
+using Lotte.Core.Decisions;
+using Lotte.Core.Decisions.Evaluation;
+using Lotte.Core.ModelRegistry;
+
+namespace Lotte.Core.Experiments;
+
+/// <summary>
+/// Everything the experiment page shows, culture-neutral: the experiment, its numbers now, the downsampled
+/// history, the engine's persisted looks and its live decision, both versions' offline metrics, its audit trail.
+/// </summary>
+public sealed record ExperimentDetail(
+    Experiment Experiment,
+    ExperimentTotals Totals,
+    IReadOnlyList<ArmSeriesPoint> Series,
+    IReadOnlyList<DecisionLook> Looks,
+    DecisionResult Decision,
+    ModelVersion? ProductionModel,
+    ModelVersion? StagingModel,
+    IReadOnlyList<AuditEntry> Audit,
+    DateTimeOffset LoadedAt)
+{
+    /// <summary>Start of the first statistics bucket: traffic rates are measured from here.</summary>
+    public DateTimeOffset? FirstDataAt => Series.Count == 0 ? null : Series[0].At - Analysis.ExperimentStatisticsReader.BinWidth(Series[^1].At - Series[0].At, Series.Count);
+}
