@@ -48,6 +48,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<EvaluationStore>();
         builder.Services.AddSingleton<LiveDecisions>();
         builder.Services.AddSingleton<ExperimentDetailLoader>();
+        builder.Services.AddSingleton<ExperimentCommands>();
         builder.Services.AddOptions<DecisionEvaluatorOptions>().BindConfiguration(DecisionEvaluatorOptions.SectionName);
         builder.Services.AddSingleton<DecisionEvaluator>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DecisionEvaluator>());

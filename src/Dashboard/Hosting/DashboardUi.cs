@@ -13,6 +13,7 @@ public static class DashboardUi
         builder.Services.AddSingleton<DebouncedChanges>();
         builder.Services.AddSingleton<LiveExperimentList>();
         builder.Services.AddSingleton<LiveExperimentDetails>();
+        builder.Services.AddSingleton<PolicyForecaster>();
         builder.Services.AddProblemDetails();
         return builder;
     }
