@@ -66,6 +66,29 @@ public class ExperimentPagesTests(DemoDashboard dashboard) : IClassFixture<DemoD
         }
     }
 
+    [Theory]
+    [InlineData(1280, 800, "desktop")]
+    [InlineData(820, 1180, "tablet")]
+    public async Task Pages_AtDesktopAndTabletWidths_DoNotOverflowHorizontally(int width, int height, string name)
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+            foreach (var path in new[] { "experiments", $"experiments/{DemoSeeder.BetterStagingKey}", "experiments/new" })
+            {
+                await page.OpenAsync(dashboard.Url(path));
+                await page.WaitForTimeoutAsync(300);
+                var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+                Assert.True(overflow <= 0, $"{path} overflows a {width} px window by {overflow} px");
+            }
+
+            await page.OpenAsync(dashboard.Url($"experiments/{DemoSeeder.BetterStagingKey}"));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath($"experiment-detail-{name}.png"), FullPage = true });
+        }
+    }
+
     /// <summary>Posts traffic through the API and times until the page's numbers and chart have changed.</summary>
     private async Task<List<double>> MeasureLiveUpdatesAsync(IPage page, int updates)
     {
