@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Lotte.Core.Experiments;
 using Lotte.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed class ExperimentConfigCache(IDbContextFactory<LotteDbContext> cont
     {
         foreach (var (key, entry) in _byKey)
         {
-            if (entry.Config is null || entry.Config.ExperimentId == experimentId)
+            if (entry.Config is null || entry.Config.ExperimentId == experimentId || experimentId == ExperimentChangeFeed.Everything)
             {
                 _byKey.TryRemove(key, out _);
             }

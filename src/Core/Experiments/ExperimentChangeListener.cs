@@ -55,6 +55,9 @@ public sealed class ExperimentChangeListener(
         }
 
         logger.LogInformation("Listening for experiment changes");
+        // Whatever changed while this replica was not listening is unknown: refresh everything once.
+        configs.Evict(ExperimentChangeFeed.Everything);
+        feed.Publish(ExperimentChangeFeed.Everything);
         while (!stoppingToken.IsCancellationRequested)
         {
             await connection.WaitAsync(stoppingToken);

@@ -44,7 +44,7 @@ public sealed class LiveExperimentDetails : IDisposable
         foreach (var (key, load) in _byKey)
         {
             // In-flight loads may have missed the change: drop them too.
-            if (!load.IsCompletedSuccessfully || load.Result?.Experiment.Id == experimentId)
+            if (experimentId == ExperimentChangeFeed.Everything || !load.IsCompletedSuccessfully || load.Result?.Experiment.Id == experimentId)
             {
                 _byKey.TryRemove(key, out _);
             }

@@ -40,7 +40,7 @@ public sealed partial class ExperimentDetailPage : IDisposable
 
     private void OnChanged(Guid experimentId)
     {
-        if (_detail is null || _detail.Experiment.Id == experimentId || _loadError)
+        if (_detail is null || _loadError || _detail.Experiment.Id == experimentId || experimentId == ExperimentChangeFeed.Everything)
         {
             _ = InvokeAsync(async () =>
             {
