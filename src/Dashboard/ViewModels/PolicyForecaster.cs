@@ -54,6 +54,8 @@ public sealed class PolicyForecaster
         {
             Policy = inputs.Policy, BaselineRate = inputs.BaselineRate, StagingShare = inputs.StagingShare, UnitsPerDay = inputs.UnitsPerDay,
             HorizonUnits = horizon, LookIntervalUnits = Math.Max(1, horizon / Looks), Runs = Runs, Seed = Seed,
+            // One thread: a form being filled in must never starve the thread pool that serves every circuit.
+            MaxDegreeOfParallelism = 1,
         };
         var aa = await PolicySimulator.RunAsync(scenario, Half(progress, 0), cancellationToken);
         var lift = await PolicySimulator.RunAsync(scenario with { TrueRelativeLift = inputs.Policy.MinRelativeLift }, Half(progress, 0.5), cancellationToken);

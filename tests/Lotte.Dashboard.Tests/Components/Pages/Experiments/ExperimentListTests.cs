@@ -29,7 +29,8 @@ public class ExperimentListTests : DashboardTestContext
 
         pending.SetResult([TestOverviews.Of("undervaluation-v4", ExperimentStatus.Running, TestOverviews.Arm(9_000, 450), TestOverviews.Arm(1_000, 60))]);
 
-        page.WaitForAssertion(() => Assert.Contains("undervaluation-v4", page.Find("[data-testid=experiments-table]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("undervaluation-v4", page.Find("[data-testid=experiments-table]").TextContent, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10));
     }
 
     [Fact]
