@@ -2,6 +2,7 @@ using Lotte.Core.Analysis;
 using Lotte.Core.ApiKeys;
 using Lotte.Core.Assignment;
 using Lotte.Core.Auditing;
+using Lotte.Core.Decisions.Approvals;
 using Lotte.Core.Decisions.Evaluation;
 using Lotte.Core.Demo;
 using Lotte.Core.Experiments;
@@ -49,6 +50,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<LiveDecisions>();
         builder.Services.AddSingleton<ExperimentDetailLoader>();
         builder.Services.AddSingleton<ExperimentCommands>();
+        builder.Services.AddSingleton<ExperimentDecisions>();
         builder.Services.AddOptions<DecisionEvaluatorOptions>().BindConfiguration(DecisionEvaluatorOptions.SectionName);
         builder.Services.AddSingleton<DecisionEvaluator>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DecisionEvaluator>());

@@ -69,6 +69,15 @@ public sealed class Experiment
     /// <summary>Optimistic concurrency token (PostgreSQL's xmin system column).</summary>
     public uint RowVersion { get; private set; }
 
+    /// <summary>When the current approval round began (set on entering AwaitingApproval): approvals count from here.</summary>
+    public DateTimeOffset? AwaitingApprovalSince { get; private set; }
+
+    /// <summary>A lead's "keep testing despite the decision": no automatic PROMOTE until then (ROLLBACK is never held back).</summary>
+    public DateTimeOffset? PromotionHeldUntil { get; private set; }
+
+    /// <summary>The share before a rollback, so that re-opening restores it.</summary>
+    public double? ShareBeforeRollback { get; private set; }
+
     public bool IsFinished => Status is ExperimentStatus.Promoted or ExperimentStatus.RolledBack or ExperimentStatus.Stopped;
 
     public void SetStagingShare(double share, DateTimeOffset now)
@@ -110,6 +119,7 @@ public sealed class Experiment
     {
         EnsureStatus("resume", ExperimentStatus.Paused);
         Status = ExperimentStatus.Running;
+        AwaitingApprovalSince = null;
         UpdatedAt = now;
     }
 
@@ -118,16 +128,35 @@ public sealed class Experiment
     {
         EnsureStatus("await approval", ExperimentStatus.Running);
         Status = ExperimentStatus.AwaitingApproval;
+        AwaitingApprovalSince = now;
         UpdatedAt = now;
     }
 
-    /// <summary>A rejected promotion, or a lead's "keep testing despite the decision".</summary>
-    public void KeepTesting(DateTimeOffset now)
+    /// <summary>
+    /// A rejected promotion, or a lead's "keep testing despite the decision": back to Running, with automatic
+    /// promotion held until <paramref name="holdPromotionUntil"/> so the next look does not ask again at once.
+    /// </summary>
+    public void KeepTesting(DateTimeOffset now, DateTimeOffset holdPromotionUntil)
     {
-        EnsureStatus("keep testing", ExperimentStatus.AwaitingApproval);
+        EnsureStatus("keep testing", ExperimentStatus.AwaitingApproval, ExperimentStatus.Running);
         Status = ExperimentStatus.Running;
+        AwaitingApprovalSince = null;
+        PromotionHeldUntil = holdPromotionUntil;
         UpdatedAt = now;
     }
+
+    /// <summary>Re-opens a rolled-back experiment (a lead judged the rollback a false alarm): its share comes back.</summary>
+    public void Reopen(DateTimeOffset now)
+    {
+        EnsureStatus("re-open", ExperimentStatus.RolledBack);
+        Status = ExperimentStatus.Running;
+        StagingShare = ShareBeforeRollback ?? DefaultStagingShare;
+        EndedAt = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Marks the experiment as changed (e.g. an approval was recorded), so concurrent deciders conflict.</summary>
+    public void Touch(DateTimeOffset now) => UpdatedAt = now;
 
     /// <summary>Staging becomes Production. The numbers are frozen from here on.</summary>
     public void Promote(DateTimeOffset now)
@@ -140,6 +169,7 @@ public sealed class Experiment
     public void RollBack(DateTimeOffset now)
     {
         EnsureStatus("roll back", ExperimentStatus.Running, ExperimentStatus.AwaitingApproval, ExperimentStatus.Paused);
+        ShareBeforeRollback = StagingShare;
         StagingShare = 0;
         Finish(ExperimentStatus.RolledBack, now);
     }

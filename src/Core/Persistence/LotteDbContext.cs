@@ -27,6 +27,7 @@ public sealed class LotteDbContext(DbContextOptions<LotteDbContext> options) : D
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<RegistryChange> RegistryOutbox => Set<RegistryChange>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

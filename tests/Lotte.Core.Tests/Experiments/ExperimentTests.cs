@@ -48,9 +48,11 @@ public class ExperimentTests
         var experiment = Running();
         experiment.AwaitApproval(Now);
 
-        experiment.KeepTesting(Now.AddMinutes(5));
+        experiment.KeepTesting(Now.AddMinutes(5), Now.AddDays(1));
 
         Assert.Equal(ExperimentStatus.Running, experiment.Status);
+        Assert.Null(experiment.AwaitingApprovalSince);
+        Assert.Equal(Now.AddDays(1), experiment.PromotionHeldUntil);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public static class DecisionApplier
         {
             Decision.Rollback when experiment.Status is ExperimentStatus.Running or ExperimentStatus.AwaitingApproval or ExperimentStatus.Paused
                 => Do(experiment.RollBack, "decision.rollback.applied"),
+            Decision.Promote when experiment.PromotionHeldUntil > now => null,
             Decision.Promote when experiment.Status == ExperimentStatus.Running && experiment.ApprovalMode == ApprovalMode.AutoApply
                 => Do(experiment.Promote, "decision.promote.applied"),
             Decision.Promote when experiment.Status == ExperimentStatus.Running

@@ -268,6 +268,10 @@ namespace Lotte.Core.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("approval_mode");
 
+                    b.Property<DateTimeOffset?>("AwaitingApprovalSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("awaiting_approval_since");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -328,11 +332,19 @@ namespace Lotte.Core.Persistence.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("production_version");
 
+                    b.Property<DateTimeOffset?>("PromotionHeldUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promotion_held_until");
+
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<double?>("ShareBeforeRollback")
+                        .HasColumnType("double precision")
+                        .HasColumnName("share_before_rollback");
 
                     b.Property<double>("StagingShare")
                         .HasColumnType("double precision")
@@ -738,6 +750,32 @@ namespace Lotte.Core.Persistence.Migrations
                         .HasDatabaseName("ix_registry_outbox_status_next_attempt_at");
 
                     b.ToTable("registry_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Lotte.Core.Persistence.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Lotte.Core.Decisions.DecisionEvaluation", b =>
