@@ -1,4 +1,5 @@
 using Lotte.Core;
+using Lotte.Dashboard.Auth;
 using Lotte.Dashboard.Components;
 using Lotte.Dashboard.Hosting;
 
@@ -6,6 +7,7 @@ var builder = DashboardHost.CreateBuilder(args);
 builder.AddLotteCore();
 builder.AddDashboardUi();
 builder.AddDashboardLocalization();
+builder.AddDashboardAuth();
 builder.AddServiceApi();
 builder.AddDashboardObservability();
 builder.AddDashboardHealthChecks();
@@ -23,6 +25,7 @@ app.MapDashboardHealthChecks();
 app.MapDashboardMetrics();
 app.MapServiceApi();
 app.MapCultureSwitch();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();
 return 0;

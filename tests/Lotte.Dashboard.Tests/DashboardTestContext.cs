@@ -1,6 +1,8 @@
 using System.Globalization;
 using Bunit;
+using Bunit.TestDoubles;
 using Lotte.Core.Experiments;
+using Lotte.Dashboard.Auth;
 using Lotte.Dashboard.ViewModels;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -13,6 +15,9 @@ namespace Lotte.Dashboard.Tests;
 /// </summary>
 public abstract class DashboardTestContext : BunitContext
 {
+    /// <summary>Signed in as a viewer by default; tests of lead-only UI change the roles and policies.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
+
     protected DashboardTestContext()
     {
         // Components format for the reader's culture: tests read English (en-US) output.
@@ -24,5 +29,9 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton<ExperimentChangeFeed>();
         Services.AddSingleton<DebouncedChanges>();
         JSInterop.Mode = JSRuntimeMode.Loose;
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("viewer");
+        Authorization.SetRoles(DashboardRoles.Viewer);
+        Authorization.SetPolicies(DashboardPolicies.View);
     }
 }

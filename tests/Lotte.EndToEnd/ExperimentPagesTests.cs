@@ -20,7 +20,7 @@ public class ExperimentPagesTests(DemoDashboard dashboard) : IClassFixture<DemoD
         await using (browser)
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-            await page.OpenAsync(dashboard.Url("experiments"));
+            await page.AsAsync(dashboard.App.BaseAddress, "viewer");
             await Assertions.Expect(page.Locator("[data-testid=experiments-table] tbody tr")).ToHaveCountAsync(2);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("experiments-list-live.png"), FullPage = true });
 
@@ -54,7 +54,7 @@ public class ExperimentPagesTests(DemoDashboard dashboard) : IClassFixture<DemoD
         await using (browser)
         {
             var page = await browser.NewPageAsync();
-            await page.OpenAsync(dashboard.Url($"experiments/{DemoSeeder.BetterStagingKey}"));
+            await page.AsAsync(dashboard.App.BaseAddress, "viewer", $"/experiments/{DemoSeeder.BetterStagingKey}");
             await page.ClickAsync("[data-testid=language-menu] button");
             await page.ClickAsync("[data-testid=language-ko]");
 
@@ -76,6 +76,7 @@ public class ExperimentPagesTests(DemoDashboard dashboard) : IClassFixture<DemoD
         await using (browser)
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+            await page.AsAsync(dashboard.App.BaseAddress, "engineer");
             foreach (var path in new[] { "experiments", $"experiments/{DemoSeeder.BetterStagingKey}", "experiments/new" })
             {
                 await page.OpenAsync(dashboard.Url(path));

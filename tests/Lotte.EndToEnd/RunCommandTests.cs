@@ -16,6 +16,8 @@ public class RunCommandTests
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
             await page.GotoAsync(new Uri(run.BaseAddress, "experiments").ToString());
+            await Assertions.Expect(page.Locator("[data-testid=dev-login-warning]")).ToBeVisibleAsync(); // anonymous → sign-in first
+            await page.ClickAsync("[data-testid=dev-login-viewer]");
 
             var rows = page.Locator("[data-testid=experiments-table] tbody tr");
             await Assertions.Expect(rows).ToHaveCountAsync(2);

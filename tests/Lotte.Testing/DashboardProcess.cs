@@ -27,10 +27,24 @@ public sealed class DashboardProcess : IAsyncDisposable
     public static string BuiltAssemblyPath =>
         RepositoryRoot.Combine("src", "Dashboard", "bin", RepositoryRoot.BuildConfiguration, "net10.0", "Lotte.Dashboard.dll");
 
-    /// <summary>Starts the built dashboard; <paramref name="settings"/> are configuration keys ("Demo:Enabled").</summary>
+    /// <summary>
+    /// Starts the built dashboard in Development (the environment with the demo sign-in), with the demo and
+    /// the decision evaluator off unless <paramref name="settings"/> (configuration keys, "Demo:Enabled") turn them on.
+    /// </summary>
     public static Task<DashboardProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null,
-        string environment = "Production") =>
-        StartAsync(BuiltAssemblyPath, connectionString, settings, environment, workingDirectory: null);
+        string environment = "Development") =>
+        StartAsync(BuiltAssemblyPath, connectionString, WithTestDefaults(settings), environment, workingDirectory: null);
+
+    private static Dictionary<string, string> WithTestDefaults(IReadOnlyDictionary<string, string>? settings)
+    {
+        var all = new Dictionary<string, string> { ["Demo:Enabled"] = "false", ["Decisions:Enabled"] = "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
 
     public static async Task<DashboardProcess> StartAsync(string assemblyPath, string connectionString,
         IReadOnlyDictionary<string, string>? settings, string environment, string? workingDirectory)

@@ -19,6 +19,8 @@ public static class ApiHosting
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAssignmentApi();
         app.MapEventsApi();
+        app.MapLeadActionsApi();
+        app.MapAuditExport();
         return app;
     }
 

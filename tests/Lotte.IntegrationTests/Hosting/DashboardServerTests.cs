@@ -29,12 +29,23 @@ public sealed class DashboardServerTests : IAsyncLifetime
     [Fact]
     public async Task GetExperimentsPage_FreshDatabase_ListsBothDemoExperiments()
     {
-        using var client = _dashboard.CreateClient();
+        using var client = await DevSignIn.ClientAsync(_dashboard.BaseAddress, "viewer");
 
         var html = await client.GetStringAsync(new Uri("experiments", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Contains(DemoSeeder.BetterStagingKey, html, StringComparison.Ordinal);
         Assert.Contains(DemoSeeder.FailingStagingKey, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetExperimentsPage_Anonymous_RedirectsToSignIn()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _dashboard.BaseAddress };
+
+        using var response = await client.GetAsync(new Uri("experiments", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -68,7 +79,7 @@ public sealed class DashboardServerTests : IAsyncLifetime
     [Fact]
     public async Task GetUnknownPage_IsNotFoundWithAFriendlyPage()
     {
-        using var client = _dashboard.CreateClient();
+        using var client = await DevSignIn.ClientAsync(_dashboard.BaseAddress, "viewer");
 
         using var response = await client.GetAsync(new Uri("no-such-page", UriKind.Relative), TestContext.Current.CancellationToken);
 

@@ -43,4 +43,49 @@ public class MigrateCommandTests
         Assert.NotEqual(0, process.ExitCode);
         Assert.Contains("ConnectionStrings:Lotte is required", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Start_InProductionWithoutOpenIdConnect_RefusesNamingTheSettings()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var info = new ProcessStartInfo("dotnet", [DashboardProcess.BuiltAssemblyPath, "--urls", $"http://127.0.0.1:{FreePort.Next()}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ConnectionStrings__Lotte"] = database.ConnectionString;
+        TestPrivacyKeys.ApplyTo(info);
+
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)
+            + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("Sign-in is not configured: set Auth:Oidc:Authority, Auth:Oidc:ClientId and Auth:Oidc:ClientSecret", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithAnIncompleteOidcConfiguration_NamesEveryMissingKeyInOneMessage()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var info = new ProcessStartInfo("dotnet", [DashboardProcess.BuiltAssemblyPath, "--urls", $"http://127.0.0.1:{FreePort.Next()}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ConnectionStrings__Lotte"] = database.ConnectionString;
+        info.Environment["Auth__Oidc__Authority"] = "https://login.lotte.test/realms/ab";
+        TestPrivacyKeys.ApplyTo(info);
+
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)
+            + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("OpenID Connect sign-in is missing: Auth:Oidc:ClientId, Auth:Oidc:ClientSecret", output, StringComparison.Ordinal);
+    }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
-using Lotte.Core.Demo;
 using Lotte.Testing;
 
 namespace Lotte.IntegrationTests.Hosting;
@@ -28,24 +27,28 @@ public sealed class PublishedAppTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PublishedFolder_StartedFromItself_ServesPageAssetsAndReadsRootSettings()
+    public async Task PublishedFolder_StartedFromItselfInProduction_ServesAssetsAndReadsRootSettings()
     {
         var ct = TestContext.Current.CancellationToken;
         var publishedSettings = Path.Combine(_outputFolder, "appsettings.json");
         Assert.Equal(await File.ReadAllTextAsync(RepositoryRoot.Combine("appsettings.json"), ct), await File.ReadAllTextAsync(publishedSettings, ct));
 
-        // Proof that the app reads that file: the connection string and the demo switch are set only there.
+        // Proof that the app reads that file: the connection string is set only there, and readiness needs it.
         var settings = JsonNode.Parse(await File.ReadAllTextAsync(publishedSettings, ct))!;
         settings["ConnectionStrings"]!["Lotte"] = _database.ConnectionString;
-        settings["Demo"]!["Enabled"] = true;
         await File.WriteAllTextAsync(publishedSettings, settings.ToJsonString(), ct);
 
+        // Production refuses to start without OpenID Connect; the provider is only contacted at the first sign-in.
         await using var app = await DashboardProcess.StartAsync(Path.Combine(_outputFolder, "Lotte.Dashboard.dll"), connectionString: "",
-            settings: null, environment: "Production", workingDirectory: _outputFolder);
+            settings: new Dictionary<string, string>
+            {
+                ["Auth:Oidc:Authority"] = "http://127.0.0.1:9/", ["Auth:Oidc:ClientId"] = "lotte-dashboard", ["Auth:Oidc:ClientSecret"] = "not-used-here",
+                ["Auth:Oidc:RequireHttpsMetadata"] = "false",
+            },
+            environment: "Production", workingDirectory: _outputFolder);
         using var client = app.CreateClient();
 
-        var html = await client.GetStringAsync(new Uri("experiments", UriKind.Relative), ct);
-        Assert.Contains(DemoSeeder.BetterStagingKey, html, StringComparison.Ordinal);
+        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("health/ready", UriKind.Relative), ct));
         foreach (var asset in new[] { "css/app.css", "_content/MudBlazor/MudBlazor.min.css", "_content/MudBlazor/MudBlazor.min.js", "lib/apexcharts/apexcharts.min.js" })
         {
             using var response = await client.GetAsync(new Uri(asset, UriKind.Relative), ct);

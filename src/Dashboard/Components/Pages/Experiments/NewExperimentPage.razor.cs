@@ -1,5 +1,8 @@
 using Lotte.Core.Experiments;
 using Lotte.Core.ModelRegistry;
+using Lotte.Dashboard.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Lotte.Dashboard.Localization;
 using Lotte.Dashboard.ViewModels;
 using Microsoft.AspNetCore.Components;
@@ -18,6 +21,9 @@ public sealed partial class NewExperimentPage
     private ForecastPanel? _forecast;
     private bool _saving;
 
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    [Inject] private IAuthorizationService Authorization { get; set; } = null!;
     [Inject] private ModelCatalog Models { get; set; } = null!;
     [Inject] private ExperimentCommands Commands { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
@@ -57,8 +63,14 @@ public sealed partial class NewExperimentPage
         _saving = true;
         try
         {
-            // Roles arrive with sign-in; until then the creator is recorded as the dashboard user.
-            var (created, problems) = await Commands.CreateAsync(_model.ToRequest(), "dashboard user", null);
+            var user = (await Authentication).User;
+            if (!(await Authorization.AuthorizeAsync(user, DashboardPolicies.ManageExperiments)).Succeeded)
+            {
+                Snackbar.Add(L["Your role does not allow this page. Ask an admin if you need it."], Severity.Error);
+                return;
+            }
+
+            var (created, problems) = await Commands.CreateAsync(_model.ToRequest(), Deciders.UserName(user), Deciders.RoleText(user));
             _problems = problems;
             if (created is not null)
             {
