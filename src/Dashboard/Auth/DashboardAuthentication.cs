@@ -43,6 +43,9 @@ public static class DashboardAuthentication
             options.AccessDeniedPath = "/account/denied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // A person's browser is sent to sign in; a script (a form post, a CSV download) gets a plain 401/403.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         if (settings.UsesOidc)
         {
@@ -55,6 +58,23 @@ public static class DashboardAuthentication
         builder.Services.AddCascadingAuthenticationState();
         return builder;
     }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsBrowserNavigation(context.Request))
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        else
+        {
+            context.Response.StatusCode = status;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static bool IsBrowserNavigation(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal);
 
     private static void ConfigureOidc(OpenIdConnectOptions options, AuthOptions.OidcSettings oidc)
     {
@@ -76,6 +96,16 @@ public static class DashboardAuthentication
         options.ClaimActions.MapJsonKey(oidc.RoleClaim, oidc.RoleClaim);
         options.TokenValidationParameters.NameClaimType = oidc.NameClaim;
         options.TokenValidationParameters.RoleClaimType = oidc.RoleClaim;
+        options.Events.OnRedirectToIdentityProvider = context =>
+        {
+            if (!IsBrowserNavigation(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.HandleResponse();
+            }
+
+            return Task.CompletedTask;
+        };
         options.Events.OnRemoteFailure = async context =>
         {
             await context.HttpContext.RequestServices.GetRequiredService<SignInAudit>().FailedAsync("(unknown)", context.Failure?.Message ?? "remote failure");

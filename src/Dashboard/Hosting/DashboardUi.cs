@@ -29,10 +29,12 @@ public static class DashboardUi
 
         app.UseStatusCodePagesWithReExecute("/not-found");
 
-        // ...while API requests get RFC 7807 problem details for every failure instead.
+        // ...but only browser navigations: a script's 401/403 stays a 401/403, and API requests get RFC 7807
+        // problem details for every failure instead.
         app.Use((context, next) =>
         {
-            if (context.IsApiRequest() && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            var browserNavigation = HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal);
+            if ((context.IsApiRequest() || !browserNavigation) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
             {
                 pages.Enabled = false;
             }

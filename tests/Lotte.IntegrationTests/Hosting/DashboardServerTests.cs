@@ -38,14 +38,17 @@ public sealed class DashboardServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetExperimentsPage_Anonymous_RedirectsToSignIn()
+    public async Task GetExperimentsPage_AnonymousBrowser_RedirectsToSignIn_AnonymousScriptGets401()
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _dashboard.BaseAddress };
+        using var browser = new HttpRequestMessage(HttpMethod.Get, "experiments") { Headers = { { "Accept", "text/html" } } };
 
-        using var response = await client.GetAsync(new Uri("experiments", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var navigation = await client.SendAsync(browser, TestContext.Current.CancellationToken);
+        using var script = await client.GetAsync(new Uri("experiments", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, navigation.StatusCode);
+        Assert.StartsWith("/account/login", navigation.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, script.StatusCode);
     }
 
     [Theory]
@@ -81,7 +84,8 @@ public sealed class DashboardServerTests : IAsyncLifetime
     {
         using var client = await DevSignIn.ClientAsync(_dashboard.BaseAddress, "viewer");
 
-        using var response = await client.GetAsync(new Uri("no-such-page", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var browser = new HttpRequestMessage(HttpMethod.Get, "no-such-page") { Headers = { { "Accept", "text/html" } } };
+        using var response = await client.SendAsync(browser, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
