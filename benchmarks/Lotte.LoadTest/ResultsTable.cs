@@ -9,13 +9,13 @@ public static class ResultsTable
     public static string Format(IReadOnlyList<Comparison> comparisons)
     {
         var text = new StringBuilder();
-        text.AppendLine("| phase | items | seconds | rate | p50 | p99 | CPU s: client / server / PostgreSQL / other | CPU µs per item | failures |");
+        text.AppendLine("| phase | items | seconds | rate | p50 | p99 | CPU s: client / server / PostgreSQL / PG background / other | CPU µs per item | failures |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
         foreach (var phase in comparisons.SelectMany(c => new[] { c.Subject, c.Baseline }))
         {
             var m = phase.Total;
             text.Append(Invariant($"| {phase.Name} | {m.Items:N0} {phase.Unit} | {m.Elapsed.TotalSeconds:F1} | {m.PerSecond:N0}/s | "));
-            text.AppendLine(Invariant($"{Ms(phase.Latency.P50)} | {Ms(phase.Latency.P99)} | {m.Cpu.Client:F1} / {m.Cpu.Server:F1} / {m.Cpu.Postgres:F1} / {m.Cpu.Other:F1} | {m.CpuMicrosecondsPerItem:F1} | {m.Failures} |"));
+            text.AppendLine(Invariant($"{Ms(phase.Latency.P50)} | {Ms(phase.Latency.P99)} | {m.Cpu.Client:F1} / {m.Cpu.Server:F1} / {m.Cpu.Postgres:F1} / {m.Cpu.PostgresBackground:F1} / {m.Cpu.Other:F1} | {m.CpuMicrosecondsPerItem:F1} | {m.Failures} |"));
         }
 
         text.AppendLine();
