@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 
 namespace Lotte.LoadTest;
@@ -10,21 +9,23 @@ namespace Lotte.LoadTest;
 public sealed class AssignmentComparison(LoadEnvironment environment, LoadTestOptions options, CpuMeter meter)
 {
     public const string AssignKey = "load-assign";
+    private const int UnitIds = 1 << 16;
 
     public async Task<Comparison> RunAsync()
     {
         using var client = LoadClient.Create(environment.Dashboard.BaseAddress, options.RequestConcurrency);
         var assignPath = new Uri($"/api/v1/experiments/{AssignKey}/assignments", UriKind.Relative);
         var livePath = new Uri("/health/live", UriKind.Relative);
+        // Bodies are encoded and headers written before the clock starts, so the generator, which shares the
+        // machine with the server, spends as little as it can on each request.
+        var bodies = Enumerable.Range(0, UnitIds).Select(i => Encoding.UTF8.GetBytes($"{{\"unitId\":\"user-{i}\"}}")).ToArray();
+        var authorization = "Bearer " + environment.Token;
         HttpRequestMessage Live(long n) => new(HttpMethod.Get, livePath);
         HttpRequestMessage Assign(long n)
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, assignPath)
-            {
-                Content = new ByteArrayContent(Encoding.UTF8.GetBytes($"{{\"unitId\":\"user-{n}\"}}")),
-            };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", environment.Token);
+            var request = new HttpRequestMessage(HttpMethod.Post, assignPath) { Content = new ByteArrayContent(bodies[n % UnitIds]) };
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
             return request;
         }
 
