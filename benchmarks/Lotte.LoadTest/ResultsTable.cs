@@ -23,7 +23,7 @@ public static class ResultsTable
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | --- |");
         foreach (var c in comparisons)
         {
-            text.AppendLine(Invariant($"| {c.Name} | {c.Ratio:P0} | {c.RoundRatios.Min():P0} – {c.RoundRatios.Max():P0} | {c.CpuRatio:P0} | ≥ {c.Goal:P0} | {(c.Met ? "yes" : "**no**")} |"));
+            text.AppendLine(Invariant($"| {c.Name} | {c.Ratio:P1} | {c.RoundRatios.Min():P0} – {c.RoundRatios.Max():P0} | {c.CpuRatio:P1} | ≥ {c.Goal:P0} | {(c.Met ? "yes" : "**no**")} |"));
         }
 
         return text.ToString();
