@@ -13,6 +13,18 @@ public sealed class EventBatchParser(DateTimeOffset now, DateTimeOffset? experim
 {
     public EventBatch Parse(JsonElement root)
     {
+        try
+        {
+            return ParseEvents(root);
+        }
+        catch (InvalidOperationException) when (!JsonText.NamesAreWellFormed(root))
+        {
+            return EventBatch.Malformed("Property names must be well-formed Unicode text.");
+        }
+    }
+
+    private EventBatch ParseEvents(JsonElement root)
+    {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
         {
             return EventBatch.Malformed("The body must be a JSON object with an \"events\" array.");
@@ -55,6 +67,19 @@ public sealed class EventBatchParser(DateTimeOffset now, DateTimeOffset? experim
         public IReadOnlyList<string> Reasons => _reasons;
 
         public IncomingEvent? Read()
+        {
+            try
+            {
+                return ReadFields();
+            }
+            catch (InvalidOperationException) when (!JsonText.NamesAreWellFormed(element))
+            {
+                _reasons.Add("property names must be well-formed Unicode text");
+                return null;
+            }
+        }
+
+        private IncomingEvent? ReadFields()
         {
             if (element.ValueKind != JsonValueKind.Object)
             {
@@ -212,6 +237,12 @@ public sealed class EventBatchParser(DateTimeOffset now, DateTimeOffset? experim
                 return null;
             }
 
+            if (!JsonText.IsWellFormed(attributes))
+            {
+                _reasons.Add("attributes must be well-formed Unicode text");
+                return null;
+            }
+
             var raw = attributes.GetRawText();
             if (raw.Length > EventBatchLimits.MaxAttributesBytes)
             {
@@ -240,7 +271,12 @@ public sealed class EventBatchParser(DateTimeOffset now, DateTimeOffset? experim
                 return null;
             }
 
-            var text = value.GetString()!;
+            if (JsonText.ReadString(value) is not { } text)
+            {
+                _reasons.Add($"{name} must be well-formed Unicode text");
+                return null;
+            }
+
             if (text.Length == 0 || text.Length > maxLength || text.Any(char.IsControl))
             {
                 _reasons.Add($"{name} must be 1 to {maxLength} characters without control characters");

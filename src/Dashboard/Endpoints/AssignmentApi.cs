@@ -4,6 +4,7 @@ using Lotte.Core.Assignment;
 using Lotte.Core.Ingestion;
 using Lotte.Core.Privacy;
 using Lotte.Dashboard.Auth;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Lotte.Dashboard.Endpoints;
 
@@ -21,6 +22,7 @@ public static class AssignmentApi
     {
         var group = app.MapGroup("/api/v1/experiments/{key}").RequireAuthorization(ApiPolicies.Assign).WithTags("Assignment");
         group.MapPost("/assignments", AssignAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .WithName("AssignUnits")
             .WithSummary("Which arm (and model version) serves these units.")
             .Accepts<AssignmentRequest>("application/json")
@@ -99,6 +101,18 @@ public static class AssignmentApi
 
     private static (IReadOnlyList<UnitId>? Units, string? Error) ReadUnits(JsonElement body)
     {
+        try
+        {
+            return ReadUnitIds(body);
+        }
+        catch (InvalidOperationException) when (!JsonText.NamesAreWellFormed(body))
+        {
+            return (null, "Property names must be well-formed Unicode text.");
+        }
+    }
+
+    private static (IReadOnlyList<UnitId>? Units, string? Error) ReadUnitIds(JsonElement body)
+    {
         var ids = new List<JsonElement>();
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("unitId", out var single))
         {
@@ -121,7 +135,12 @@ public static class AssignmentApi
         var units = new List<UnitId>(ids.Count);
         for (var i = 0; i < ids.Count; i++)
         {
-            var text = ids[i].ValueKind == JsonValueKind.String ? ids[i].GetString() : null;
+            var text = JsonText.ReadString(ids[i]);
+            if (text is null && ids[i].ValueKind == JsonValueKind.String)
+            {
+                return (null, $"Unit id #{i} is not a valid string.");
+            }
+
             if (string.IsNullOrEmpty(text) || text.Length > EventBatchLimits.MaxUnitIdLength || text.Any(char.IsControl))
             {
                 return (null, $"Unit id #{i} must be a string of 1 to {EventBatchLimits.MaxUnitIdLength} characters without control characters.");

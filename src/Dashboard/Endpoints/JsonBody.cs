@@ -17,6 +17,9 @@ internal static class JsonBody
 
         if (request.ContentLength > limit)
         {
+            // The server drops the connection rather than read an unread body past its limit: say so, or the
+            // client sends its next request on a connection about to close, and that request fails.
+            request.HttpContext.Response.Headers.Connection = "close";
             return (null, ApiProblems.TooLarge(limit));
         }
 
