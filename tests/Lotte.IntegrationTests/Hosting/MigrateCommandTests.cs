@@ -27,20 +27,9 @@ public class MigrateCommandTests
     [Fact]
     public async Task Start_WithoutConnectionString_FailsNamingTheMissingSetting()
     {
-        var info = new ProcessStartInfo("dotnet", [DashboardProcess.BuiltAssemblyPath, "--urls", $"http://127.0.0.1:{FreePort.Next()}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        TestPrivacyKeys.ApplyTo(info);
+        var (exitCode, output) = await StartInProductionAsync(new Dictionary<string, string>());
 
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)
-            + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-
-        Assert.NotEqual(0, process.ExitCode);
+        Assert.NotEqual(0, exitCode);
         Assert.Contains("ConnectionStrings:Lotte is required", output, StringComparison.Ordinal);
     }
 
@@ -48,21 +37,10 @@ public class MigrateCommandTests
     public async Task Start_InProductionWithoutOpenIdConnect_RefusesNamingTheSettings()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var info = new ProcessStartInfo("dotnet", [DashboardProcess.BuiltAssemblyPath, "--urls", $"http://127.0.0.1:{FreePort.Next()}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["ConnectionStrings__Lotte"] = database.ConnectionString;
-        TestPrivacyKeys.ApplyTo(info);
 
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)
-            + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var (exitCode, output) = await StartInProductionAsync(new() { ["ConnectionStrings__Lotte"] = database.ConnectionString });
 
-        Assert.NotEqual(0, process.ExitCode);
+        Assert.NotEqual(0, exitCode);
         Assert.Contains("Sign-in is not configured: set Auth:Oidc:Authority, Auth:Oidc:ClientId and Auth:Oidc:ClientSecret", output, StringComparison.Ordinal);
     }
 
@@ -70,22 +48,36 @@ public class MigrateCommandTests
     public async Task Start_WithAnIncompleteOidcConfiguration_NamesEveryMissingKeyInOneMessage()
     {
         await using var database = await TestDatabase.CreateAsync();
+
+        var (exitCode, output) = await StartInProductionAsync(new()
+        {
+            ["ConnectionStrings__Lotte"] = database.ConnectionString,
+            ["Auth__Oidc__Authority"] = "https://login.lotte.test/realms/ab",
+        });
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("OpenID Connect sign-in is missing: Auth:Oidc:ClientId, Auth:Oidc:ClientSecret", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts the built dashboard in Production with the given environment variables; returns once it exits.</summary>
+    private static async Task<(int ExitCode, string Output)> StartInProductionAsync(Dictionary<string, string> environment)
+    {
         var info = new ProcessStartInfo("dotnet", [DashboardProcess.BuiltAssemblyPath, "--urls", $"http://127.0.0.1:{FreePort.Next()}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["ConnectionStrings__Lotte"] = database.ConnectionString;
-        info.Environment["Auth__Oidc__Authority"] = "https://login.lotte.test/realms/ab";
         TestPrivacyKeys.ApplyTo(info);
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
 
         using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)
-            + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken) + await errors;
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-
-        Assert.NotEqual(0, process.ExitCode);
-        Assert.Contains("OpenID Connect sign-in is missing: Auth:Oidc:ClientId, Auth:Oidc:ClientSecret", output, StringComparison.Ordinal);
+        return (process.ExitCode, output);
     }
 }
