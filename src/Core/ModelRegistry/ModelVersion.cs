@@ -18,6 +18,9 @@ public sealed class ModelVersion
     public string? RunId { get; set; }
     public double? Mae { get; set; }
     public double? Rmse { get; set; }
+
+    /// <summary>Version tags, including the <see cref="RegistryTags"/> written when the dashboard moved it.</summary>
+    public Dictionary<string, string> Tags { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
