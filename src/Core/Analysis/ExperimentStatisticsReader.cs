@@ -27,6 +27,17 @@ public sealed class ExperimentStatisticsReader(IDbContextFactory<LotteDbContext>
         GROUP BY 1, 2 ORDER BY 2
         """;
 
+    /// <summary>
+    /// First and last bucket of the run. Per arm, so that each end is one probe of the primary key
+    /// (experiment, arm, bucket) instead of a scan of every bucket. {0}: the experiment, {1}: the arms.
+    /// </summary>
+    private const string RangeSql = """
+        SELECT min(r.first) AS first, max(r.last) AS last
+        FROM unnest({1}::text[]) AS arms(arm)
+        CROSS JOIN LATERAL (SELECT min(bucket_start) AS first, max(bucket_start) AS last
+                            FROM arm_statistics WHERE experiment_id = {0} AND arm = arms.arm) r
+        """;
+
     private const string Sums = """
         sum(exposed_units)::bigint AS exposed, sum(converted_units)::bigint AS converted,
                sum(requests)::bigint AS requests, sum(errors)::bigint AS errors,
@@ -47,17 +58,13 @@ public sealed class ExperimentStatisticsReader(IDbContextFactory<LotteDbContext>
         CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var range = await db.ArmStatistics.Where(b => b.ExperimentId == experimentId)
-            .GroupBy(_ => 1)
-            .Select(g => new { First = g.Min(b => b.BucketStart), Last = g.Max(b => b.BucketStart) })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (range is null)
+        var range = await db.Database.SqlQueryRaw<RangeRow>(RangeSql, experimentId, Enum.GetNames<Arm>()).SingleAsync(cancellationToken);
+        if (range is not { First: { } origin, Last: { } last })
         {
             return [];
         }
 
-        var width = BinWidth(range.Last - range.First, maxPoints);
-        var origin = range.First;
+        var width = BinWidth(last - origin, maxPoints);
         var rows = await db.Database.SqlQueryRaw<BucketRow>(SeriesSql, experimentId, width, origin).ToListAsync(cancellationToken);
         return Accumulate(rows, width);
     }
@@ -101,6 +108,8 @@ public sealed class ExperimentStatisticsReader(IDbContextFactory<LotteDbContext>
     private static ArmSnapshot Snapshot(IEnumerable<BucketRow> rows, Arm arm) =>
         rows.Where(r => r.Arm == arm.ToString()).Select(r => Add(new ArmSnapshot(0, 0, 0, 0, 0, 0), r)).SingleOrDefault()
         ?? new ArmSnapshot(0, 0, 0, 0, 0, 0);
+
+    private sealed record RangeRow(DateTimeOffset? First, DateTimeOffset? Last);
 
     private sealed record BucketRow(string Arm, DateTimeOffset? At, long Exposed, long Converted, long Requests, long Errors,
         double ValueSum, double ValueSumOfSquares);
