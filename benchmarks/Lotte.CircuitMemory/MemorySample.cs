@@ -1,6 +1,6 @@
 namespace Lotte.CircuitMemory;
 
-/// <summary>The dashboard process at one moment: its resident memory, its GC heap and its Blazor circuits.</summary>
+/// <summary>The dashboard process at one moment: its resident memory, its live GC heap and its Blazor circuits.</summary>
 public sealed record MemorySample(long ResidentBytes, long GcHeapBytes, long ActiveCircuits, long ConnectedCircuits, long FullCollections)
 {
     public static MemorySample Median(IReadOnlyList<MemorySample> samples)
@@ -11,7 +11,7 @@ public sealed record MemorySample(long ResidentBytes, long GcHeapBytes, long Act
     }
 
     public override string ToString() =>
-        $"RSS {Mb(ResidentBytes)}, GC heap {Mb(GcHeapBytes)}, circuits {ActiveCircuits} active / {ConnectedCircuits} connected, gen2 GCs {FullCollections}";
+        $"RSS {Mb(ResidentBytes)}, live GC heap {Mb(GcHeapBytes)}, circuits {ActiveCircuits} active / {ConnectedCircuits} connected, gen2 GCs {FullCollections}";
 
     public static string Mb(double bytes) => $"{bytes / (1024 * 1024):F1} MiB";
 }

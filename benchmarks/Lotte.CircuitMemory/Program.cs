@@ -104,7 +104,7 @@ return errors.Count == 0 ? 0 : 1;
 
 void LogPerViewer(string what, MemorySample with, MemorySample without) =>
     Log($"{what}: RSS {MemorySample.Mb((with.ResidentBytes - without.ResidentBytes) / (double)viewerCount)}, " +
-        $"GC heap {MemorySample.Mb((with.GcHeapBytes - without.GcHeapBytes) / (double)viewerCount)}");
+        $"live GC heap {MemorySample.Mb((with.GcHeapBytes - without.GcHeapBytes) / (double)viewerCount)}");
 
 async Task SendTrafficAsync(int batches, int firstBatch)
 {

@@ -5,9 +5,10 @@ using Microsoft.Diagnostics.NETCore.Client;
 namespace Lotte.CircuitMemory;
 
 /// <summary>
-/// Reads the dashboard process's memory: VmRSS from /proc, the GC heap after the last collection and the circuit
-/// counts from its Prometheus endpoint. Can induce a full blocking GC through the runtime's diagnostics IPC (the
-/// GCHeapCollect keyword, as dotnet-gcdump does), so that what is measured is live memory, not garbage.
+/// Reads the dashboard process's memory: VmRSS from /proc, the live GC heap (after the last collection, less its
+/// fragmentation) and the circuit counts from its Prometheus endpoint. Can induce a full blocking GC through the
+/// runtime's diagnostics IPC (the GCHeapCollect keyword, as dotnet-gcdump does), so that what is measured is live
+/// memory, not garbage.
 /// </summary>
 public sealed class ServerMemory(int processId, HttpClient dashboard)
 {
@@ -18,7 +19,8 @@ public sealed class ServerMemory(int processId, HttpClient dashboard)
         var metrics = await dashboard.GetStringAsync(new Uri("metrics", UriKind.Relative));
         return new MemorySample(
             ResidentBytes(),
-            (long)Sum(metrics, "dotnet_gc_last_collection_heap_size_bytes"),
+            // The heap after the last GC counts its free gaps too: those are not live objects.
+            (long)(Sum(metrics, "dotnet_gc_last_collection_heap_size_bytes") - Sum(metrics, "dotnet_gc_last_collection_heap_fragmentation_size_bytes")),
             (long)Sum(metrics, "aspnetcore_components_circuit_active"),
             (long)Sum(metrics, "aspnetcore_components_circuit_connected"),
             (long)Sum(metrics, "dotnet_gc_collections_total", "gc_heap_generation=\"gen2\""));
