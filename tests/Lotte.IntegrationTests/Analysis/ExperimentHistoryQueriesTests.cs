@@ -14,15 +14,18 @@ public class ExperimentHistoryQueriesTests(DatabaseFixture fixture) : IClassFixt
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Series_NoBuckets_IsEmpty()
+    public async Task TotalsAndSeries_NoBuckets_AreEmptyAndZero()
     {
         var experiment = await AddExperimentAsync("history-empty");
 
-        Assert.Empty(await Reader().SeriesAsync(experiment.Id, maxPoints: 10, _ct));
+        var (totals, series) = await Reader().TotalsAndSeriesAsync(experiment.Id, maxPoints: 10, _ct);
+
+        Assert.Empty(series);
+        Assert.Equal(await Reader().TotalsAsync(experiment.Id, _ct), totals);
     }
 
     [Fact]
-    public async Task Series_SpansBothArmsFirstToLastBucket_AndEndsAtTheTotals()
+    public async Task TotalsAndSeries_SpanBothArmsFirstToLastBucket_AndTheSeriesEndsAtTheTotals()
     {
         var experiment = await AddExperimentAsync("history-series");
         await using (var db = fixture.Database.CreateContext())
@@ -37,8 +40,7 @@ public class ExperimentHistoryQueriesTests(DatabaseFixture fixture) : IClassFixt
             await db.SaveChangesAsync(_ct);
         }
 
-        var series = await Reader().SeriesAsync(experiment.Id, maxPoints: 10, _ct);
-        var totals = await Reader().TotalsAsync(experiment.Id, _ct);
+        var (totals, series) = await Reader().TotalsAndSeriesAsync(experiment.Id, maxPoints: 10, _ct);
 
         // 75 minutes (5 to 79) in at most 10 bins: 8-minute bins from minute 5, each point at its bin's end.
         Assert.Equal(10, series.Count);
@@ -47,6 +49,7 @@ public class ExperimentHistoryQueriesTests(DatabaseFixture fixture) : IClassFixt
         Assert.Equal(0, series[0].Staging.ExposedUnits);
         Assert.Equal(totals.Production, series[^1].Production);
         Assert.Equal(totals.Staging, series[^1].Staging);
+        Assert.Equal(await Reader().TotalsAsync(experiment.Id, _ct), totals);
         Assert.Equal(540, totals.Production.ExposedUnits);
         Assert.Equal(60, totals.Staging.ExposedUnits);
     }
