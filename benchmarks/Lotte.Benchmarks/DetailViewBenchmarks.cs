@@ -20,6 +20,7 @@ namespace Lotte.Benchmarks;
 /// view models) cost on top of the database's unavoidable work.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class DetailViewBenchmarks
 {
     private TestDatabase _database = null!;

@@ -44,9 +44,34 @@ public static class LargeExperimentSeeder
         await using var connection = await dataSource.OpenConnectionAsync();
         await CopyBucketsAsync(connection, experiment.Id, start, production, staging);
         await CopyLooksAsync(connection, experiment, start, production, staging);
-        // As autovacuum would leave it: statistics for the planner, visibility map for index-only scans.
-        await ExecuteAsync(connection, "VACUUM ANALYZE arm_statistics, decision_evaluations, ingestion_totals, experiments, audit_log, model_versions");
+        await VacuumAsync(connection);
         return experiment;
+    }
+
+    /// <summary>
+    /// As autovacuum leaves a settled table: statistics for the planner, and a visibility map covering every page so
+    /// index-only scans need no heap fetches. VACUUM cannot mark pages all-visible while some transaction might not
+    /// yet see the new rows, so it is repeated (a bounded number of times) until the map covers both large tables.
+    /// </summary>
+    private static async Task VacuumAsync(NpgsqlConnection connection)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await ExecuteAsync(connection, "VACUUM ANALYZE arm_statistics, decision_evaluations, ingestion_totals, experiments, audit_log, model_versions");
+            await using var check = new NpgsqlCommand(
+                "SELECT bool_and(relallvisible >= relpages) FROM pg_class WHERE relname IN ('arm_statistics', 'decision_evaluations')", connection);
+            if (await check.ExecuteScalarAsync() is true)
+            {
+                return;
+            }
+
+            if (attempt == 30)
+            {
+                throw new InvalidOperationException("VACUUM did not mark the seeded tables all-visible: a long transaction holds back the horizon.");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
     }
 
     private static async Task<Experiment> SeedRowsAsync(TestDatabase database, DateTimeOffset start, DateTimeOffset end, long events)
