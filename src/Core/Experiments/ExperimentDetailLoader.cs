@@ -25,8 +25,8 @@ public sealed class ExperimentDetailLoader(
             return null;
         }
 
-        var (totals, decision) = await live.EvaluateAsync(experiment, cancellationToken);
-        var series = await statistics.SeriesAsync(experiment.Id, MaxChartPoints, cancellationToken);
+        var (totals, series) = await statistics.TotalsAndSeriesAsync(experiment.Id, MaxChartPoints, cancellationToken);
+        var decision = await live.EvaluateAsync(experiment, totals, cancellationToken);
         var looks = await evaluations.HistoryAsync(experiment.Id, MaxChartPoints, cancellationToken);
         var versions = await db.ModelVersions.AsNoTracking()
             .Where(v => v.ModelName == experiment.ModelName && (v.Version == experiment.ProductionVersion || v.Version == experiment.StagingVersion))

@@ -12,8 +12,14 @@ public sealed class LiveDecisions(ExperimentStatisticsReader statistics, Evaluat
     public async Task<(ExperimentTotals Totals, DecisionResult Result)> EvaluateAsync(Experiment experiment, CancellationToken cancellationToken = default)
     {
         var totals = await statistics.TotalsAsync(experiment.Id, cancellationToken);
+        return (totals, await EvaluateAsync(experiment, totals, cancellationToken));
+    }
+
+    /// <summary>The same look on totals the caller has just read (the experiment page reads them with its series).</summary>
+    public async Task<DecisionResult> EvaluateAsync(Experiment experiment, ExperimentTotals totals, CancellationToken cancellationToken = default)
+    {
         var state = await evaluations.LatestStateAsync(experiment.Id, cancellationToken);
-        return (totals, DecisionEngine.Evaluate(Snapshot(experiment, totals), experiment.Policy, state));
+        return DecisionEngine.Evaluate(Snapshot(experiment, totals), experiment.Policy, state);
     }
 
     /// <summary>The engine's input: both arms, judged against the share units were assigned with.</summary>

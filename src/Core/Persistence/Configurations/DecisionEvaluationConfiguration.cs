@@ -11,6 +11,11 @@ internal sealed class DecisionEvaluationConfiguration : IEntityTypeConfiguration
     {
         builder.HasKey(e => e.Id);
         builder.HasIndex(e => new { e.ExperimentId, e.EvaluatedAt });
+
+        // An experiment's looks newest first, carrying what the p-value chart plots: the page's thinned-out history
+        // and the latest look are index-only scans, never reading the large JSON rows.
+        builder.HasIndex(e => new { e.ExperimentId, e.Id })
+            .IncludeProperties(e => new { e.EvaluatedAt, e.Decision, e.NaivePValue, e.PolicyPValue });
         builder.Property(e => e.PolicyKind).HasMaxLength(32);
         builder.Property(e => e.Decision).HasMaxLength(32);
         builder.Property(e => e.InputsJson).HasColumnType("jsonb");

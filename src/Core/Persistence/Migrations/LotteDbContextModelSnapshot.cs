@@ -198,6 +198,11 @@ namespace Lotte.Core.Persistence.Migrations
                     b.HasIndex("ExperimentId", "EvaluatedAt")
                         .HasDatabaseName("ix_decision_evaluations_experiment_id_evaluated_at");
 
+                    b.HasIndex("ExperimentId", "Id")
+                        .HasDatabaseName("ix_decision_evaluations_experiment_id_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ExperimentId", "Id"), new[] { "EvaluatedAt", "Decision", "NaivePValue", "PolicyPValue" });
+
                     b.ToTable("decision_evaluations", (string)null);
                 });
 
