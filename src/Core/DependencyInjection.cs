@@ -56,7 +56,7 @@ public static class DependencyInjection
         builder.Services.AddHostedService(services => services.GetRequiredService<DecisionEvaluator>());
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<IExperimentCatalog, ExperimentCatalog>();
-        builder.Services.AddSingleton<ModelCatalog>();
+        builder.AddModelRegistry();
         builder.Services.AddSingleton<AuditTrail>();
         return builder;
     }

@@ -34,6 +34,38 @@ public static class DecisionEngine
             statistics.FixedHorizon.PTwoSided, policyP, statistics.Sequential.State);
     }
 
+    /// <summary>
+    /// A shadow experiment (ADR-008's "partial use, for error validation"): Staging answers mirrored requests and
+    /// serves nobody, so only the error guard is judged. It can ROLLBACK (or pause) but never PROMOTE: a lead
+    /// graduates it to an A/B test to measure conversion.
+    /// </summary>
+    public static DecisionResult EvaluateShadow(ExperimentSnapshot snapshot, DecisionPolicy policy, SequentialState? previous = null)
+    {
+        previous ??= SequentialState.Initial;
+        if (policy.Validate().Count > 0)
+        {
+            return Halted(snapshot, policy, ReasonCode.InvalidPolicy, previous);
+        }
+
+        if (!snapshot.Production.IsValid || !snapshot.Staging.IsValid)
+        {
+            return Halted(snapshot, policy, ReasonCode.InvalidData, previous);
+        }
+
+        var guard = ErrorGuard.Check(snapshot.Staging.ErrorRate, policy, ErrorGuard.Interval(snapshot.Staging.ErrorRate, policy));
+        var (decision, reasons) = guard.Outcome == CheckOutcome.Fail
+            ? policy.ErrorGuardAction == ErrorGuardAction.Pause
+                ? (Decision.Halt, new List<ReasonCode> { ReasonCode.ErrorRateAboveLimitPaused })
+                : (Decision.Rollback, [ReasonCode.ErrorRateAboveLimit])
+            : (Decision.KeepTesting, [ReasonCode.ShadowValidatesErrorsOnly]);
+        if (guard.Outcome == CheckOutcome.NotEvaluated && policy.MinRequestsForErrorGuard > 0)
+        {
+            reasons.Add(ReasonCode.ErrorGuardWaitingForRequests);
+        }
+
+        return new DecisionResult(decision, snapshot, policy, reasons, [guard], null, 1.0, 1.0, previous);
+    }
+
     private static double PolicyPValue(ExperimentStatistics statistics, DecisionPolicy policy) => policy.Significance switch
     {
         SignificanceMethod.FixedHorizon => statistics.FixedHorizon.PTwoSided,

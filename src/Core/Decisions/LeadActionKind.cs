@@ -12,4 +12,7 @@ public enum LeadActionKind
     Extend,
     Stop,
     Reopen,
+
+    /// <summary>A shadow test becomes an A/B test at 10 %.</summary>
+    Graduate,
 }

@@ -35,4 +35,7 @@ public enum ReasonCode
 
     /// <summary>Too few Staging requests for the error guard to judge yet.</summary>
     ErrorGuardWaitingForRequests,
+
+    /// <summary>A shadow experiment: only Staging's errors (and latency) are judged; users never see Staging, so no PROMOTE.</summary>
+    ShadowValidatesErrorsOnly,
 }

@@ -10,6 +10,9 @@ public sealed class Experiment
 {
     public const double DefaultStagingShare = 0.10;
 
+    /// <summary>The share a shadow test serves from Staging once it graduates to an A/B test.</summary>
+    public const double GraduationShare = 0.10;
+
     private Experiment()
     {
     }
@@ -158,11 +161,39 @@ public sealed class Experiment
     /// <summary>Marks the experiment as changed (e.g. an approval was recorded), so concurrent deciders conflict.</summary>
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
 
-    /// <summary>Staging becomes Production. The numbers are frozen from here on.</summary>
+    /// <summary>
+    /// Staging becomes Production. The numbers are frozen from here on. A shadow experiment served no user, so it
+    /// has no conversion evidence: it graduates to an A/B test first.
+    /// </summary>
     public void Promote(DateTimeOffset now)
     {
         EnsureStatus("promote", ExperimentStatus.Running, ExperimentStatus.AwaitingApproval, ExperimentStatus.Paused);
+        if (Mode == ExperimentMode.Shadow)
+        {
+            throw new InvalidExperimentTransitionException(Key, Status, "promote a shadow test (graduate it to an A/B test first)");
+        }
+
         Finish(ExperimentStatus.Promoted, now);
+    }
+
+    /// <summary>
+    /// A shadow test whose errors look fine becomes an A/B test: from now on <see cref="GraduationShare"/> of users
+    /// are served by Staging, sticky as usual. The shadow requests and errors stay in the error guard's counts.
+    /// </summary>
+    public void GraduateToAbTest(DateTimeOffset now)
+    {
+        EnsureStatus("graduate to an A/B test", ExperimentStatus.Running, ExperimentStatus.Paused);
+        if (Mode != ExperimentMode.Shadow)
+        {
+            throw new InvalidExperimentTransitionException(Key, Status, "graduate (it is not a shadow test)");
+        }
+
+        Mode = ExperimentMode.AbTest;
+        Status = ExperimentStatus.Running;
+        StagingShare = GraduationShare;
+        StagingShareLow = GraduationShare;
+        StagingShareHigh = GraduationShare;
+        UpdatedAt = now;
     }
 
     /// <summary>Instant rollback: Staging traffic goes to 0 in the same change, overriding stickiness.</summary>

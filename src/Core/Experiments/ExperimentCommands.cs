@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lotte.Core.Auditing;
+using Lotte.Core.ModelRegistry;
 using Lotte.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lotte.Core.Experiments;
 
 /// <summary>Creates experiments: validated against the registry and the policy rules, audited, in one transaction.</summary>
-public sealed partial class ExperimentCommands(IDbContextFactory<LotteDbContext> contexts, TimeProvider time)
+public sealed partial class ExperimentCommands(IDbContextFactory<LotteDbContext> contexts, ModelCatalog models, TimeProvider time)
 {
     /// <summary>A new model starts on at most half the traffic (the message below says so).</summary>
     public const double MaxInitialShare = 0.5;
@@ -54,7 +55,7 @@ public sealed partial class ExperimentCommands(IDbContextFactory<LotteDbContext>
         return (experiment, new Dictionary<string, string>());
     }
 
-    private static async Task<Dictionary<string, string>> ValidateAsync(LotteDbContext db, NewExperiment request, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string>> ValidateAsync(LotteDbContext db, NewExperiment request, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string>();
         if (!KeyPattern().IsMatch(request.Key ?? "") || request.Key == ReservedKey)
@@ -71,28 +72,7 @@ public sealed partial class ExperimentCommands(IDbContextFactory<LotteDbContext>
             problems[nameof(request.Name)] = "A name of 1 to 200 characters is required.";
         }
 
-        var versions = await db.ModelVersions.Where(v => v.ModelName == request.ModelName).Select(v => v.Version).ToListAsync(cancellationToken);
-        if (versions.Count == 0)
-        {
-            problems[nameof(request.ModelName)] = "Choose a model from the registry.";
-        }
-        else
-        {
-            if (!versions.Contains(request.ProductionVersion))
-            {
-                problems[nameof(request.ProductionVersion)] = "Choose a registered version.";
-            }
-
-            if (!versions.Contains(request.StagingVersion))
-            {
-                problems[nameof(request.StagingVersion)] = "Choose a registered version.";
-            }
-            else if (request.StagingVersion == request.ProductionVersion)
-            {
-                problems[nameof(request.StagingVersion)] = "Staging must be another version than Production.";
-            }
-        }
-
+        await ValidateVersionsAsync(request, problems, cancellationToken);
         if (request.StagingShare is <= 0 or > MaxInitialShare || double.IsNaN(request.StagingShare))
         {
             problems[nameof(request.StagingShare)] = "The Staging share must be above 0% and at most 50%.";
@@ -104,6 +84,51 @@ public sealed partial class ExperimentCommands(IDbContextFactory<LotteDbContext>
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Both versions must be registered, and Production must be the version serving now, so that after a promotion
+    /// the promoted version is the control of the next experiment.
+    /// </summary>
+    private async Task ValidateVersionsAsync(NewExperiment request, Dictionary<string, string> problems, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RegisteredModel> registered;
+        try
+        {
+            registered = await models.ListAsync(cancellationToken);
+        }
+        catch (ModelRegistryException)
+        {
+            problems[nameof(request.ModelName)] = "The model registry cannot be reached; try again in a moment.";
+            return;
+        }
+
+        var model = registered.FirstOrDefault(m => m.Name == request.ModelName);
+        var versions = model?.Versions.Select(v => v.Version).ToList() ?? [];
+        if (model is null || versions.Count == 0)
+        {
+            problems[nameof(request.ModelName)] = "Choose a model from the registry.";
+            return;
+        }
+
+        var serving = models.ServingVersion(model)?.Version;
+        if (!versions.Contains(request.ProductionVersion))
+        {
+            problems[nameof(request.ProductionVersion)] = "Choose a registered version.";
+        }
+        else if (serving is not null && request.ProductionVersion != serving)
+        {
+            problems[nameof(request.ProductionVersion)] = "Production must be the version the registry serves now.";
+        }
+
+        if (!versions.Contains(request.StagingVersion))
+        {
+            problems[nameof(request.StagingVersion)] = "Choose a registered version.";
+        }
+        else if (request.StagingVersion == request.ProductionVersion)
+        {
+            problems[nameof(request.StagingVersion)] = "Staging must be another version than Production.";
+        }
     }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{2,99}$")]

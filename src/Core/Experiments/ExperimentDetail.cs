@@ -8,7 +8,8 @@ namespace Lotte.Core.Experiments;
 
 /// <summary>
 /// Everything the experiment page shows, culture-neutral: the experiment, its numbers now, the downsampled
-/// history, the engine's persisted looks and its live decision, both versions' offline metrics, its audit trail.
+/// history, the engine's persisted looks and its live decision, both versions' offline metrics, its audit trail and
+/// the registry changes it caused (pending, applied, failed).
 /// </summary>
 public sealed record ExperimentDetail(
     Experiment Experiment,
@@ -19,6 +20,7 @@ public sealed record ExperimentDetail(
     ModelVersion? ProductionModel,
     ModelVersion? StagingModel,
     IReadOnlyList<AuditEntry> Audit,
+    IReadOnlyList<RegistryChange> RegistryChanges,
     DateTimeOffset LoadedAt)
 {
     /// <summary>Start of the first statistics bucket: traffic rates are measured from here.</summary>

@@ -1,5 +1,7 @@
 using Lotte.Core.Analysis;
 using Lotte.Core.Decisions.Evaluation;
+using Lotte.Core.ModelRegistry;
+using Lotte.Core.ModelRegistry.Outbox;
 using Lotte.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +13,8 @@ public sealed class ExperimentDetailLoader(
     ExperimentStatisticsReader statistics,
     EvaluationStore evaluations,
     LiveDecisions live,
+    ModelCatalog models,
+    RegistryChanges changes,
     TimeProvider time)
 {
     public const int MaxChartPoints = 300;
@@ -28,16 +32,14 @@ public sealed class ExperimentDetailLoader(
         var (totals, series) = await statistics.TotalsAndSeriesAsync(experiment.Id, MaxChartPoints, cancellationToken);
         var decision = await live.EvaluateAsync(experiment, totals, cancellationToken);
         var looks = await evaluations.HistoryAsync(experiment.Id, MaxChartPoints, cancellationToken);
-        var versions = await db.ModelVersions.AsNoTracking()
-            .Where(v => v.ModelName == experiment.ModelName && (v.Version == experiment.ProductionVersion || v.Version == experiment.StagingVersion))
-            .ToListAsync(cancellationToken);
+        var productionModel = await models.FindVersionOrNullAsync(experiment.ModelName, experiment.ProductionVersion, cancellationToken);
+        var stagingModel = await models.FindVersionOrNullAsync(experiment.ModelName, experiment.StagingVersion, cancellationToken);
+        var registryChanges = await changes.ForExperimentAsync(experiment.Id, cancellationToken);
         var audit = await db.AuditLog.AsNoTracking()
             .Where(a => a.ExperimentId == experiment.Id)
             .OrderByDescending(a => a.Id).Take(AuditEntries)
             .ToListAsync(cancellationToken);
-        return new ExperimentDetail(experiment, totals, series, looks, decision,
-            versions.FirstOrDefault(v => v.Version == experiment.ProductionVersion),
-            versions.FirstOrDefault(v => v.Version == experiment.StagingVersion),
-            audit, time.GetUtcNow());
+        return new ExperimentDetail(experiment, totals, series, looks, decision, productionModel, stagingModel,
+            audit, registryChanges, time.GetUtcNow());
     }
 }

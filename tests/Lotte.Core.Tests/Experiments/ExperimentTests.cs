@@ -98,6 +98,49 @@ public class ExperimentTests
         Assert.Equal(0.10, experiment.StagingShareHigh);
     }
 
+    [Fact]
+    public void GraduateToAbTest_RunningShadowTest_ServesTenPercentFromStaging()
+    {
+        var experiment = Shadow();
+        experiment.Start(Now);
+
+        experiment.GraduateToAbTest(Now.AddDays(2));
+
+        Assert.Equal(ExperimentMode.AbTest, experiment.Mode);
+        Assert.Equal(ExperimentStatus.Running, experiment.Status);
+        Assert.Equal(0.10, experiment.StagingShare);
+        Assert.Equal((0.10, 0.10), (experiment.StagingShareLow, experiment.StagingShareHigh));
+        Assert.Equal(Now.AddDays(2), experiment.UpdatedAt);
+    }
+
+    [Fact]
+    public void GraduateToAbTest_AnABTest_IsRefused() =>
+        Assert.Throws<InvalidExperimentTransitionException>(() => Running().GraduateToAbTest(Now));
+
+    [Fact]
+    public void GraduateToAbTest_RolledBackShadowTest_IsRefused()
+    {
+        var experiment = Shadow();
+        experiment.Start(Now);
+        experiment.RollBack(Now);
+
+        Assert.Throws<InvalidExperimentTransitionException>(() => experiment.GraduateToAbTest(Now));
+    }
+
+    [Fact]
+    public void Promote_ShadowTest_IsRefusedUntilItGraduates()
+    {
+        var experiment = Shadow();
+        experiment.Start(Now);
+
+        Assert.Throws<InvalidExperimentTransitionException>(() => experiment.Promote(Now));
+        experiment.GraduateToAbTest(Now);
+        experiment.Promote(Now);
+        Assert.Equal(ExperimentStatus.Promoted, experiment.Status);
+    }
+
+    private static Experiment Shadow() => new("shadow", "Shadow", "undervaluation-score", "3", "4", "ml@lotte.test", Now) { Mode = ExperimentMode.Shadow };
+
     private static Experiment Create() => new("exp", "Experiment", "undervaluation-score", "3", "4", "ml@lotte.test", Now);
 
     private static Experiment Running()

@@ -81,6 +81,6 @@ public class ExperimentChartsBuilderTests
         var totals = series.Count == 0 ? ExperimentTotals.Empty : new ExperimentTotals(series[^1].Production, series[^1].Staging, 0, 0, series[^1].At);
         var result = DecisionEngine.Evaluate(LiveDecisions.Snapshot(experiment, totals), experiment.Policy);
         var looks = series.Select(p => new DecisionLook(p.At, Decision.KeepTesting, 0.2, 0.5)).ToList();
-        return new ExperimentDetail(experiment, totals, series, looks, result, null, null, [], Start.AddDays(1));
+        return new ExperimentDetail(experiment, totals, series, looks, result, null, null, [], [], Start.AddDays(1));
     }
 }

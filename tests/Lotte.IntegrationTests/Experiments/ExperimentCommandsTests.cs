@@ -1,6 +1,8 @@
 using Lotte.Core.Decisions;
 using Lotte.Core.Experiments;
 using Lotte.Core.ModelRegistry;
+using Lotte.Core.ModelRegistry.BuiltIn;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lotte.IntegrationTests.Experiments;
@@ -73,7 +75,12 @@ public class ExperimentCommandsTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.True(reserved.ContainsKey("Key"));
     }
 
-    private ExperimentCommands Commands() => new(fixture.Database.CreateContextFactory(), TimeProvider.System);
+    private ExperimentCommands Commands()
+    {
+        var contexts = fixture.Database.CreateContextFactory();
+        var registry = new BuiltInModelRegistry(contexts, TimeProvider.System);
+        return new(contexts, new ModelCatalog(registry, Options.Create(new ModelRegistryOptions()), TimeProvider.System), TimeProvider.System);
+    }
 
     private static NewExperiment Request(string key) =>
         new(key, "Auto-matching v8 vs v7", null, "auto-matching", "7", "8", 0.1, ExperimentMode.AbTest, DecisionPolicy.Default, ApprovalMode.OneLead, StartNow: true);

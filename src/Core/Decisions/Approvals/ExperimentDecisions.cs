@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lotte.Core.Auditing;
 using Lotte.Core.Experiments;
+using Lotte.Core.ModelRegistry.Outbox;
 using Lotte.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,6 +69,7 @@ public sealed class ExperimentDecisions(IDbContextFactory<LotteDbContext> contex
     {
         var now = time.GetUtcNow();
         var before = experiment.Status;
+        var modeBefore = experiment.Mode;
         if (kind == LeadActionKind.Approve && experiment.Status == ExperimentStatus.AwaitingApproval
             && await ApprovedAlreadyAsync(db, experiment, decider, cancellationToken))
         {
@@ -86,17 +88,23 @@ public sealed class ExperimentDecisions(IDbContextFactory<LotteDbContext> contex
                 : new(LeadActionOutcome.Refused, ex.Message, experiment.Status);
         }
 
-        db.LeadActions.Add(new LeadAction
+        var leadAction = new LeadAction
         {
             Id = Guid.CreateVersion7(now), ExperimentId = experiment.Id, Kind = kind, ActorName = decider.Name, ActorRole = decider.RoleText,
             Comment = comment, At = now,
-        });
+        };
+        db.LeadActions.Add(leadAction);
+        if (RegistryOutbox.ChangeFor(experiment, before, await ApprovalReferenceAsync(db, experiment, leadAction, cancellationToken), now) is { } change)
+        {
+            db.RegistryOutbox.Add(change); // same transaction as the new status: both happen or neither
+        }
+
         db.AuditLog.Add(new AuditEntry
         {
             At = now, ActorName = decider.Name, ActorRole = decider.RoleText, Action = AuditAction(kind), ExperimentId = experiment.Id,
             Subject = experiment.Key, Justification = comment,
-            BeforeJson = JsonSerializer.Serialize(new { Status = before.ToString() }),
-            AfterJson = JsonSerializer.Serialize(new { Status = experiment.Status.ToString(), experiment.StagingShare }),
+            BeforeJson = JsonSerializer.Serialize(new { Status = before.ToString(), Mode = modeBefore.ToString() }),
+            AfterJson = JsonSerializer.Serialize(new { Status = experiment.Status.ToString(), experiment.StagingShare, Mode = experiment.Mode.ToString() }),
         });
         var message = experiment.Status == before && kind == LeadActionKind.Approve
             ? "Approval recorded; the promotion needs the other lead's approval too."
@@ -141,6 +149,9 @@ public sealed class ExperimentDecisions(IDbContextFactory<LotteDbContext> contex
             case LeadActionKind.Reopen:
                 experiment.Reopen(now);
                 break;
+            case LeadActionKind.Graduate:
+                experiment.GraduateToAbTest(now);
+                break;
         }
     }
 
@@ -173,6 +184,15 @@ public sealed class ExperimentDecisions(IDbContextFactory<LotteDbContext> contex
         return ApprovalRule.IsSatisfied(experiment.ApprovalMode, approvals);
     }
 
+    /// <summary>Who approved the move, for the registry's tags: every approval of the round, or the lead who overrode.</summary>
+    private static async Task<string> ApprovalReferenceAsync(LotteDbContext db, Experiment experiment, LeadAction action, CancellationToken cancellationToken)
+    {
+        var who = action.Kind == LeadActionKind.Approve
+            ? (await RoundApprovalsAsync(db, experiment, cancellationToken)).Select(a => a.Name).Append(action.ActorName).Distinct()
+            : [action.ActorName];
+        return $"{AuditAction(action.Kind)} by {string.Join(", ", who)} (lead action {action.Id})";
+    }
+
     private static async Task<LeadActionResult> AlreadyDecidedAsync(LotteDbContext db, Experiment experiment, CancellationToken cancellationToken)
     {
         var last = await db.AuditLog.AsNoTracking()
@@ -188,6 +208,7 @@ public sealed class ExperimentDecisions(IDbContextFactory<LotteDbContext> contex
     {
         LeadActionKind.Approve => "decision.approved",
         LeadActionKind.Reject => "decision.rejected",
+        LeadActionKind.Graduate => "shadow.graduated",
         _ => "override." + kind.ToString().ToLowerInvariant(),
     };
 }

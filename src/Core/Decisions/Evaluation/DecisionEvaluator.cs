@@ -1,5 +1,6 @@
 using Lotte.Core.Experiments;
 using Lotte.Core.Ingestion;
+using Lotte.Core.ModelRegistry.Outbox;
 using Lotte.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -38,7 +39,7 @@ public sealed class DecisionEvaluator(
             {
                 await using var lockConnection = new NpgsqlConnection(database.Value.ConnectionString);
                 await lockConnection.OpenAsync(stoppingToken);
-                if (await TryLockAsync(lockConnection, stoppingToken))
+                if (await SingleReplicaLock.TryAcquireAsync(lockConnection, LockKey, stoppingToken))
                 {
                     logger.LogInformation("This replica now evaluates decisions");
                     await LookPeriodicallyAsync(lockConnection, stoppingToken);
@@ -83,10 +84,16 @@ public sealed class DecisionEvaluator(
         var (_, result) = await live.EvaluateAsync(experiment, cancellationToken);
         var now = time.GetUtcNow();
         db.DecisionEvaluations.Add(EvaluationStore.ToRow(experiment.Id, result, now));
+        var before = experiment.Status;
         if (DecisionApplier.Apply(experiment, result, now) is { } audit)
         {
             db.AuditLog.Add(audit);
             logger.LogInformation("Experiment {Experiment}: {Action}", experiment.Key, audit.Action);
+        }
+
+        if (RegistryOutbox.ChangeFor(experiment, before, RegistryOutbox.AutomaticApproval, now) is { } change)
+        {
+            db.RegistryOutbox.Add(change); // committed with the rollback (share 0) or the auto-applied promotion
         }
 
         try
@@ -107,16 +114,8 @@ public sealed class DecisionEvaluator(
         do
         {
             await LookOnceAsync(stoppingToken);
-            await using var ping = new NpgsqlCommand("SELECT 1", lockConnection); // the lock lives as long as this connection
-            await ping.ExecuteScalarAsync(stoppingToken);
+            await SingleReplicaLock.PingAsync(lockConnection, stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = LockKey });
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -19,7 +19,10 @@ public sealed class LiveDecisions(ExperimentStatisticsReader statistics, Evaluat
     public async Task<DecisionResult> EvaluateAsync(Experiment experiment, ExperimentTotals totals, CancellationToken cancellationToken = default)
     {
         var state = await evaluations.LatestStateAsync(experiment.Id, cancellationToken);
-        return DecisionEngine.Evaluate(Snapshot(experiment, totals), experiment.Policy, state);
+        var snapshot = Snapshot(experiment, totals);
+        return experiment.Mode == ExperimentMode.Shadow
+            ? DecisionEngine.EvaluateShadow(snapshot, experiment.Policy, state)
+            : DecisionEngine.Evaluate(snapshot, experiment.Policy, state);
     }
 
     /// <summary>The engine's input: both arms, judged against the share units were assigned with.</summary>

@@ -14,6 +14,9 @@ internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<Model
         builder.Property(v => v.Source).HasMaxLength(1000);
         builder.Property(v => v.RunId).HasMaxLength(100);
         builder.HasIndex(v => new { v.ModelName, v.Stage });
-        builder.Ignore(v => v.Tags); // TODO(registry): persisted with the built-in registry's apply step
+        builder.Property(v => v.Tags)
+            .HasColumnType("jsonb")
+            .HasDefaultValueSql("'{}'::jsonb")
+            .HasConversion(TagsJson.Converter, TagsJson.Comparer);
     }
 }

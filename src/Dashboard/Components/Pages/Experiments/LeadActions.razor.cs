@@ -29,11 +29,20 @@ public sealed partial class LeadActions
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
-    private IEnumerable<LeadActionKind> Available => Experiment.Status switch
+    private IEnumerable<LeadActionKind> Available => Experiment.Mode == ExperimentMode.Shadow ? ShadowActions : Experiment.Status switch
     {
         ExperimentStatus.AwaitingApproval => [LeadActionKind.Approve, LeadActionKind.Reject, LeadActionKind.ForceRollback, LeadActionKind.Pause, LeadActionKind.Stop],
         ExperimentStatus.Running => [LeadActionKind.ForcePromote, LeadActionKind.ForceRollback, LeadActionKind.Pause, LeadActionKind.Extend, LeadActionKind.Stop],
         ExperimentStatus.Paused => [LeadActionKind.Resume, LeadActionKind.ForcePromote, LeadActionKind.ForceRollback, LeadActionKind.Stop],
+        ExperimentStatus.RolledBack => [LeadActionKind.Reopen],
+        _ => [],
+    };
+
+    /// <summary>A shadow test cannot be promoted (it served nobody); it graduates to an A/B test instead.</summary>
+    private IEnumerable<LeadActionKind> ShadowActions => Experiment.Status switch
+    {
+        ExperimentStatus.Running => [LeadActionKind.Graduate, LeadActionKind.ForceRollback, LeadActionKind.Pause, LeadActionKind.Stop],
+        ExperimentStatus.Paused => [LeadActionKind.Resume, LeadActionKind.Graduate, LeadActionKind.ForceRollback, LeadActionKind.Stop],
         ExperimentStatus.RolledBack => [LeadActionKind.Reopen],
         _ => [],
     };
@@ -73,7 +82,7 @@ public sealed partial class LeadActions
 
     private static Color ColorOf(LeadActionKind kind) => kind switch
     {
-        LeadActionKind.Approve or LeadActionKind.ForcePromote => Color.Success,
+        LeadActionKind.Approve or LeadActionKind.ForcePromote or LeadActionKind.Graduate => Color.Success,
         LeadActionKind.ForceRollback or LeadActionKind.Stop or LeadActionKind.Reject => Color.Error,
         _ => Color.Default,
     };
@@ -88,6 +97,7 @@ public sealed partial class LeadActions
         LeadActionKind.Resume => "Resume",
         LeadActionKind.Extend => "Keep testing",
         LeadActionKind.Stop => "Stop",
+        LeadActionKind.Graduate => "Graduate to an A/B test at 10%",
         _ => "Re-open",
     };
 }
