@@ -39,10 +39,11 @@ public sealed class ApiHost : IAsyncLifetime
 
     public ApiKeyService Keys() => new(Database.CreateContextFactory(), TimeProvider.System);
 
-    public async Task<Experiment> AddExperimentAsync(string key, double share = Experiment.DefaultStagingShare, bool start = true)
+    public async Task<Experiment> AddExperimentAsync(string key, double share = Experiment.DefaultStagingShare, bool start = true,
+        ExperimentMode mode = ExperimentMode.AbTest)
     {
         var now = DateTimeOffset.UtcNow.AddHours(-1);
-        var experiment = new Experiment(key, key, "undervaluation-score", "3", "4", "tests", now);
+        var experiment = new Experiment(key, key, "undervaluation-score", "3", "4", "tests", now) { Mode = mode };
         experiment.SetStagingShare(share, now);
         if (start)
         {

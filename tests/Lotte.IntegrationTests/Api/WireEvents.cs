@@ -13,4 +13,8 @@ internal static class WireEvents
 
     public static object Error(string eventId, string arm, DateTimeOffset at, string errorKind = "timeout") =>
         new { eventId, type = "error", arm, errorKind, occurredAt = At(at) };
+
+    /// <summary>A mirrored request answered by Staging in a shadow test; with an error kind when it failed.</summary>
+    public static object ShadowResult(string eventId, DateTimeOffset at, double latencyMs, string? errorKind = null) =>
+        new { eventId, type = "shadowResult", arm = "staging", latencyMs, errorKind, occurredAt = At(at) };
 }

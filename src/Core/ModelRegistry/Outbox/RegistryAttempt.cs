@@ -7,8 +7,6 @@ namespace Lotte.Core.ModelRegistry.Outbox;
 /// <summary>One attempt at an outbox entry: how the entry changes, what is audited and what is logged.</summary>
 internal sealed class RegistryAttempt(RegistryChange change, RegistryOutboxOptions options, TimeProvider time, Random jitter)
 {
-    public const string Applied = "applied";
-    public const string AlreadyThere = "already in the registry";
     public const string Actor = "registry outbox";
 
     private Exception? _error;

@@ -92,12 +92,12 @@ public sealed class RegistryOutboxWorker(
             var move = change.ToMove();
             if (await registry.IsAppliedAsync(move, cancellationToken))
             {
-                attempt.Succeeded(RegistryAttempt.AlreadyThere);
+                attempt.Succeeded(RegistryChangeOutcome.AlreadyThere);
             }
             else
             {
                 await registry.ApplyAsync(move, cancellationToken);
-                attempt.Succeeded(RegistryAttempt.Applied);
+                attempt.Succeeded(RegistryChangeOutcome.Applied);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
