@@ -8,6 +8,7 @@ using Lotte.Core.Demo;
 using Lotte.Core.Experiments;
 using Lotte.Core.Ingestion;
 using Lotte.Core.ModelRegistry;
+using Lotte.Core.Notifications;
 using Lotte.Core.Persistence;
 using Lotte.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<IExperimentCatalog, ExperimentCatalog>();
         builder.AddModelRegistry();
+        builder.AddNotifications();
         builder.Services.AddSingleton<AuditTrail>();
         return builder;
     }

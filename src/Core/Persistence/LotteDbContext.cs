@@ -4,6 +4,7 @@ using Lotte.Core.Decisions;
 using Lotte.Core.Experiments;
 using Lotte.Core.Ingestion;
 using Lotte.Core.ModelRegistry;
+using Lotte.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lotte.Core.Persistence;
@@ -26,6 +27,8 @@ public sealed class LotteDbContext(DbContextOptions<LotteDbContext> options) : D
     public DbSet<RegisteredModel> RegisteredModels => Set<RegisteredModel>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<RegistryChange> RegistryOutbox => Set<RegistryChange>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 

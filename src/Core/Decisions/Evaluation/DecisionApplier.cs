@@ -37,18 +37,9 @@ public static class DecisionApplier
             return null;
         }
 
-        return new AuditEntry
-        {
-            At = now,
-            ActorName = EngineActor,
-            ActorRole = EngineRole,
-            Action = action,
-            ExperimentId = experiment.Id,
-            Subject = experiment.Key,
-            BeforeJson = JsonSerializer.Serialize(new { Status = before.ToString() }),
-            AfterJson = JsonSerializer.Serialize(new { Status = experiment.Status.ToString(), experiment.StagingShare }),
-            Justification = DecisionExplainer.Explain(result).English,
-        };
+        return Entry(experiment, action, result, now,
+            JsonSerializer.Serialize(new { Status = before.ToString() }),
+            JsonSerializer.Serialize(new { Status = experiment.Status.ToString(), experiment.StagingShare }));
 
         string Do(Action<DateTimeOffset> transition, string code)
         {
@@ -56,4 +47,36 @@ public static class DecisionApplier
             return code;
         }
     }
+
+    /// <summary>
+    /// The engine's decision differs from its previous look's while the experiment's status stays: audited (and so
+    /// notified) as <c>decision.changed</c>, with the smaller arm's units so early significance alerts can be held back.
+    /// </summary>
+    public static AuditEntry? Changed(Experiment experiment, string? previousDecision, DecisionResult result, DateTimeOffset now)
+    {
+        var previous = previousDecision ?? nameof(Decision.KeepTesting);
+        var current = result.Decision.ToString();
+        if (previous == current)
+        {
+            return null;
+        }
+
+        var smallerArm = Math.Min(result.Snapshot.Production.ExposedUnits, result.Snapshot.Staging.ExposedUnits);
+        return Entry(experiment, "decision.changed", result, now,
+            JsonSerializer.Serialize(new { Decision = previous }),
+            JsonSerializer.Serialize(new { Decision = current, SmallerArmUnits = smallerArm, result.PolicyPValue }));
+    }
+
+    private static AuditEntry Entry(Experiment experiment, string action, DecisionResult result, DateTimeOffset now, string before, string after) => new()
+    {
+        At = now,
+        ActorName = EngineActor,
+        ActorRole = EngineRole,
+        Action = action,
+        ExperimentId = experiment.Id,
+        Subject = experiment.Key,
+        BeforeJson = before,
+        AfterJson = after,
+        Justification = DecisionExplainer.Explain(result).English,
+    };
 }

@@ -83,9 +83,11 @@ public sealed class DecisionEvaluator(
         var experiment = await db.Experiments.SingleAsync(e => e.Id == experimentId, cancellationToken);
         var (_, result) = await live.EvaluateAsync(experiment, cancellationToken);
         var now = time.GetUtcNow();
+        var previousDecision = await db.DecisionEvaluations.Where(e => e.ExperimentId == experimentId)
+            .OrderByDescending(e => e.Id).Select(e => e.Decision).FirstOrDefaultAsync(cancellationToken);
         db.DecisionEvaluations.Add(EvaluationStore.ToRow(experiment.Id, result, now));
         var before = experiment.Status;
-        if (DecisionApplier.Apply(experiment, result, now) is { } audit)
+        if ((DecisionApplier.Apply(experiment, result, now) ?? DecisionApplier.Changed(experiment, previousDecision, result, now)) is { } audit)
         {
             db.AuditLog.Add(audit);
             logger.LogInformation("Experiment {Experiment}: {Action}", experiment.Key, audit.Action);

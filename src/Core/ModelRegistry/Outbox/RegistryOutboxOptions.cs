@@ -1,3 +1,5 @@
+using Lotte.Core.Common;
+
 namespace Lotte.Core.ModelRegistry.Outbox;
 
 /// <summary>Settings of the "ModelRegistry:Outbox" section: how the worker retries a registry that is down.</summary>
@@ -18,11 +20,6 @@ public sealed class RegistryOutboxOptions
     /// <summary>The retry budget: after this many failed attempts the change is Failed, alerts, and waits for a lead.</summary>
     public int MaxAttempts { get; set; } = 20;
 
-    /// <summary>The wait after <paramref name="failedAttempts"/> failures: doubling, capped, with ±20 % jitter so replicas don't retry in step.</summary>
-    public TimeSpan RetryDelay(int failedAttempts, Random random)
-    {
-        var doubling = FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failedAttempts - 1, 30));
-        var capped = Math.Min(doubling, MaxRetryDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.8 + 0.4 * random.NextDouble()));
-    }
+    /// <summary>The wait after <paramref name="failedAttempts"/> failures: doubling, capped, with jitter.</summary>
+    public TimeSpan RetryDelay(int failedAttempts, Random random) => Backoff.Delay(FirstRetryDelay, MaxRetryDelay, failedAttempts, random);
 }
