@@ -7,7 +7,7 @@ namespace Lotte.Registry.Tests.Mlflow;
 /// Test data created through MLflow's own API, so the same scenarios run against the protocol server and a real
 /// MLflow: uniquely named models (lotte-test-&lt;guid&gt;), versions with or without a training run, and clean-up.
 /// </summary>
-public sealed class MlflowSeed(Uri baseUri) : IAsyncDisposable
+public sealed class MlflowSeed(Uri baseUri, bool cleanUp = true) : IAsyncDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = new Uri(baseUri, "api/2.0/mlflow/") };
     private readonly List<string> _models = [];
@@ -76,14 +76,14 @@ public sealed class MlflowSeed(Uri baseUri) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var model in _models)
+        foreach (var model in cleanUp ? _models : [])
         {
             await _http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "registered-models/delete")
             {
                 Content = JsonContent.Create(new JsonObject { ["name"] = model }),
             });
         }
-        if (_experimentId is not null)
+        if (cleanUp && _experimentId is not null)
         {
             await _http.PostAsJsonAsync("experiments/delete", new JsonObject { ["experiment_id"] = _experimentId });
         }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,6 +19,9 @@ public sealed class MlflowTestServer : IAsyncDisposable
 {
     private const string HtmlNotFound = "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server.</p>\n";
     private const string HtmlMethodNotAllowed = "<!doctype html>\n<html lang=en>\n<title>405 Method Not Allowed</title>\n<h1>Method Not Allowed</h1>\n<p>The method is not allowed for the requested URL.</p>\n";
+
+    /// <summary>Python's json writes quotes and angle brackets as they are.</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly WebApplication _app;
     private readonly MlflowState _state;
@@ -174,7 +179,7 @@ public sealed class MlflowTestServer : IAsyncDisposable
     private static JsonObject Error(string code, string message) => new() { ["error_code"] = code, ["message"] = message };
 
     private static Task WriteAsync(HttpContext context, int status, JsonObject json) =>
-        WriteTextAsync(context, status, "application/json", json.ToJsonString());
+        WriteTextAsync(context, status, "application/json", json.ToJsonString(Json));
 
     private static async Task WriteTextAsync(HttpContext context, int status, string contentType, string text)
     {

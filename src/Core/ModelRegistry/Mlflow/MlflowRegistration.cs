@@ -42,7 +42,10 @@ public static class MlflowRegistration
             .AddStandardResilienceHandler();
         resilience.Configure((resilienceOptions, provider) =>
         {
-            var options = MlflowOptionsOf(provider);
+            if (UnvalidatedOptions(provider) is not { } options)
+            {
+                return; // invalid settings: the start-up validation of ModelRegistryOptions reports them, once
+            }
             resilienceOptions.AttemptTimeout.Timeout = options.AttemptTimeout;
             resilienceOptions.TotalRequestTimeout.Timeout = options.TotalTimeout;
             // The circuit breaker's window must be at least twice the attempt timeout.
@@ -59,6 +62,18 @@ public static class MlflowRegistration
 
     private static MlflowOptions MlflowOptionsOf(IServiceProvider provider) =>
         provider.GetRequiredService<IOptions<ModelRegistryOptions>>().Value.Mlflow;
+
+    private static MlflowOptions? UnvalidatedOptions(IServiceProvider provider)
+    {
+        try
+        {
+            return MlflowOptionsOf(provider);
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
+    }
 
     private static SocketsHttpHandler CreateHandler() => new()
     {
