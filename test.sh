@@ -5,6 +5,7 @@
 #
 #   LOTTE_CONFIGURATION=Debug   build configuration
 #   LOTTE_PG_PORT=55432         port of the local PostgreSQL cluster
+#   LOTTE_MLFLOW_REAL_URI=      also run the MLflow client scenarios against this real MLflow server
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -47,7 +48,7 @@ run_module() { # project, log
 say "running unit, component and integration tests..."
 status=0
 pids=()
-for module in Lotte.Core.Tests Lotte.Dashboard.Tests Lotte.IntegrationTests; do
+for module in Lotte.Core.Tests Lotte.Dashboard.Tests Lotte.Registry.Tests Lotte.IntegrationTests; do
   run_module "$module" "$results_dir/$module.log" &
   pids+=($!)
 done

@@ -27,6 +27,14 @@ public sealed class MlflowOptions
     /// <summary>Sent as <c>Authorization: Bearer</c> when set (Databricks or an auth proxy in front of MLflow).</summary>
     public string? Token { get; set; }
 
+    /// <summary>
+    /// With <see cref="Password"/>, sent as <c>Authorization: Basic</c>: MLflow's own authentication
+    /// (<c>mlflow server --app-name basic-auth</c>) accepts only user name and password, not a bearer token.
+    /// </summary>
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
     /// <summary>How the serving version is marked: aliases (MLflow's recommendation since 2.9) or stages.</summary>
     public MlflowServingMode Mode { get; set; } = MlflowServingMode.Aliases;
 
