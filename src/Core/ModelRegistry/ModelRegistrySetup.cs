@@ -1,4 +1,5 @@
 using Lotte.Core.ModelRegistry.BuiltIn;
+using Lotte.Core.ModelRegistry.Mlflow;
 using Lotte.Core.ModelRegistry.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +19,13 @@ public static class ModelRegistrySetup
         var provider = builder.Configuration.GetValue($"{ModelRegistryOptions.SectionName}:{nameof(ModelRegistryOptions.Provider)}", ModelRegistryProvider.BuiltIn);
         if (provider == ModelRegistryProvider.Mlflow)
         {
-            throw new NotSupportedException("ModelRegistry:Provider=Mlflow is not available yet.");
+            builder.Services.AddMlflowModelRegistry();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IModelRegistry, BuiltInModelRegistry>();
         }
 
-        builder.Services.AddSingleton<IModelRegistry, BuiltInModelRegistry>();
         builder.Services.AddSingleton<ModelCatalog>();
         builder.Services.AddSingleton<RegistryChanges>();
         builder.Services.AddOptions<RegistryOutboxOptions>().BindConfiguration(RegistryOutboxOptions.SectionName);

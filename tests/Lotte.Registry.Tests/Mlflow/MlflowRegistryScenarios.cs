@@ -1,4 +1,5 @@
 using Lotte.Core.ModelRegistry;
+using Lotte.Testing.Mlflow;
 
 namespace Lotte.Registry.Tests.Mlflow;
 

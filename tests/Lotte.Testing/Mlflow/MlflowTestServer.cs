@@ -28,6 +28,7 @@ public sealed class MlflowTestServer : IAsyncDisposable
     private readonly Dictionary<string, Dictionary<string, Func<MlflowParameters, JsonObject>>> _routes;
     private readonly Lock _gate = new();
     private readonly ConcurrentQueue<MlflowRecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<MlflowRecordedRequest> _appliedWrites = new();
     private int _failuresLeft;
     private int _failureStatus = 503;
     private long _delayTicks;
@@ -73,7 +74,15 @@ public sealed class MlflowTestServer : IAsyncDisposable
         set => Interlocked.Exchange(ref _delayTicks, value.Ticks);
     }
 
-    public void ClearRequests() => _requests.Clear();
+    /// <summary>The writes that changed state (answered 200), in order: what "applied exactly once" is counted on.</summary>
+    public IReadOnlyList<MlflowRecordedRequest> AppliedWrites => [.. _appliedWrites];
+
+    /// <summary>Forgets what was received and applied so far (e.g. the test's own seeding).</summary>
+    public void ClearRequests()
+    {
+        _requests.Clear();
+        _appliedWrites.Clear();
+    }
 
     /// <summary>Stops listening: from now on connections to <see cref="BaseUri"/> are refused.</summary>
     public async Task StopListeningAsync()
@@ -155,6 +164,11 @@ public sealed class MlflowTestServer : IAsyncDisposable
             lock (_gate)
             {
                 answer = handler(parameters);
+                if (context.Request.Method != HttpMethods.Get)
+                {
+                    _appliedWrites.Enqueue(new MlflowRecordedRequest(context.Request.Method, path, context.Request.QueryString.Value ?? "",
+                        context.Request.ContentType ?? "", context.Request.Headers.Authorization.ToString(), body));
+                }
             }
             await WriteAsync(context, 200, answer);
         }

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace Lotte.Registry.Tests.Mlflow;
+namespace Lotte.Testing.Mlflow;
 
 /// <summary>
 /// Test data created through MLflow's own API, so the same scenarios run against the protocol server and a real
