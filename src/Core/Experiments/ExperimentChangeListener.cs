@@ -65,6 +65,7 @@ public sealed class ExperimentChangeListener(
         // Whatever changed while this replica was not listening is unknown: refresh everything once.
         configs.Evict(ExperimentChangeFeed.Everything);
         feed.Publish(ExperimentChangeFeed.Everything);
+        projection.Wake();
         while (!stoppingToken.IsCancellationRequested)
         {
             await connection.WaitAsync(stoppingToken);
