@@ -15,6 +15,6 @@ var assignment = await new AssignmentComparison(environment, options, meter).Run
 var ingestion = await new IngestionComparison(environment, options, meter).RunAsync();
 
 Console.WriteLine();
-Console.WriteLine(ResultsTable.Format([ingestion, assignment]));
+Console.WriteLine(ResultsTable.Format([.. ingestion, assignment]));
 Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
 return 0;

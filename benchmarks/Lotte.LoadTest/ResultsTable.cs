@@ -11,7 +11,7 @@ public static class ResultsTable
         var text = new StringBuilder();
         text.AppendLine("| phase | items | seconds | rate | p50 | p99 | CPU s: client / server / PostgreSQL / PG background / other | CPU µs per item | failures |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
-        foreach (var phase in comparisons.SelectMany(c => new[] { c.Subject, c.Baseline }))
+        foreach (var phase in comparisons.SelectMany(c => new[] { c.Subject, c.Baseline }).Distinct())
         {
             var m = phase.Total;
             text.Append(Invariant($"| {phase.Name} | {m.Items:N0} {phase.Unit} | {m.Elapsed.TotalSeconds:F1} | {m.PerSecond:N0}/s | "));

@@ -7,6 +7,7 @@ using Lotte.Core.Decisions.Evaluation;
 using Lotte.Core.Demo;
 using Lotte.Core.Experiments;
 using Lotte.Core.Ingestion;
+using Lotte.Core.Ingestion.Projection;
 using Lotte.Core.ModelRegistry;
 using Lotte.Core.Notifications;
 using Lotte.Core.Persistence;
@@ -44,6 +45,9 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ExperimentConfigCache>();
         builder.Services.AddSingleton<AssignmentService>();
         builder.Services.AddSingleton<EventIngestor>();
+        builder.Services.AddSingleton<ProjectionSignal>();
+        builder.Services.AddSingleton<EventProjector>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<EventProjector>());
         builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<ApiKeyService>();
         builder.Services.AddSingleton<ExperimentStatisticsReader>();

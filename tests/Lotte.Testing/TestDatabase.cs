@@ -1,3 +1,4 @@
+using Lotte.Core.Ingestion.Projection;
 using Lotte.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -41,6 +42,26 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public IDbContextFactory<LotteDbContext> CreateContextFactory() => new Factory(this);
+
+    /// <summary>
+    /// Returns once the event projector has projected every committed raw event (units, statistics and totals are
+    /// then up to date with every acknowledged batch); fails after <paramref name="timeout"/> (default 30 s).
+    /// </summary>
+    public async Task WaitForProjectionAsync(TimeSpan? timeout = null)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (!await ProjectionProgress.IsCaughtUpAsync(connection))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The event projector did not catch up with raw_events in time.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
 
     /// <summary>Empties every table (TRUNCATE also passes the append-only guards, which block DELETE).</summary>
     public async Task ResetAsync()

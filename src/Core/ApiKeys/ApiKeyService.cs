@@ -8,12 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Lotte.Core.ApiKeys;
 
 /// <summary>
-/// Creates, verifies and revokes services' API keys. Verified keys are cached per replica for
-/// <see cref="CacheDuration"/>, so a revocation takes effect on every replica within that time.
+/// Creates, verifies and revokes services' API keys. Keys are cached per replica and prefix for
+/// <see cref="CacheDuration"/>, so a revocation takes effect on every replica within that time. Each entry
+/// also remembers the one token that last matched its hash, so a service's repeated requests skip SHA-256;
+/// a forged token with a valid prefix is hashed and refused, and never remembered.
 /// </summary>
 public sealed class ApiKeyService(IDbContextFactory<LotteDbContext> contexts, TimeProvider time)
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(10);
+
+    /// <summary>Beyond this many cached prefixes, unknown prefixes are no longer remembered (random prefixes must not fill memory).</summary>
+    public const int MaxCachedPrefixes = 10_000;
 
     private readonly ConcurrentDictionary<string, CachedKey> _byPrefix = new(StringComparer.Ordinal);
 
@@ -52,12 +57,26 @@ public sealed class ApiKeyService(IDbContextFactory<LotteDbContext> contexts, Ti
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix && k.RevokedAt == null, cancellationToken);
             cached = new CachedKey(key is null ? null : new ApiKeyIdentity(key.Id, key.Name, key.Prefix, key.Scopes), key?.SecretHash, now);
-            _byPrefix[prefix] = cached;
+            Remember(prefix, cached, now);
         }
 
-        return cached.Hash is not null && CryptographicOperations.FixedTimeEquals(cached.Hash, ApiKeyToken.Hash(token))
-            ? cached.Identity
-            : null;
+        if (cached.Hash is null)
+        {
+            return null;
+        }
+
+        if (cached.VerifiedToken is { } verified && ApiKeyToken.FixedTimeEquals(verified, token))
+        {
+            return cached.Identity;
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(cached.Hash, ApiKeyToken.Hash(token)))
+        {
+            return null;
+        }
+
+        cached.VerifiedToken = token;
+        return cached.Identity;
     }
 
     public async Task<bool> RevokeAsync(string prefix, string revokedBy, CancellationToken cancellationToken = default)
@@ -93,5 +112,28 @@ public sealed class ApiKeyService(IDbContextFactory<LotteDbContext> contexts, Ti
         Justification = justification,
     };
 
-    private sealed record CachedKey(ApiKeyIdentity? Identity, byte[]? Hash, DateTimeOffset LoadedAt);
+    private void Remember(string prefix, CachedKey cached, DateTimeOffset now)
+    {
+        if (_byPrefix.Count >= MaxCachedPrefixes)
+        {
+            foreach (var (stalePrefix, stale) in _byPrefix)
+            {
+                if (now - stale.LoadedAt >= CacheDuration)
+                {
+                    _byPrefix.TryRemove(stalePrefix, out _);
+                }
+            }
+        }
+
+        if (cached.Identity is not null || _byPrefix.Count < MaxCachedPrefixes)
+        {
+            _byPrefix[prefix] = cached;
+        }
+    }
+
+    private sealed record CachedKey(ApiKeyIdentity? Identity, byte[]? Hash, DateTimeOffset LoadedAt)
+    {
+        /// <summary>The token that matched <see cref="Hash"/>; a reference write, so racing requests at worst hash once more.</summary>
+        public string? VerifiedToken { get; set; }
+    }
 }

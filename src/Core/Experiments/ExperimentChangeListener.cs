@@ -1,5 +1,6 @@
 using Lotte.Core.Assignment;
 using Lotte.Core.Ingestion;
+using Lotte.Core.Ingestion.Projection;
 using Lotte.Core.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,14 +10,16 @@ using Npgsql;
 namespace Lotte.Core.Experiments;
 
 /// <summary>
-/// Holds one LISTEN connection per replica; each notification evicts the experiment from the
-/// assignment cache and is published to the in-process feed. Reconnects with backoff; while
-/// disconnected the cache's short lifetime still bounds how stale an answer can be.
+/// Holds one LISTEN connection per replica; each change notification evicts the experiment from the
+/// assignment cache and is published to the in-process feed, and each events-stored notification wakes the
+/// projector. Reconnects with backoff; while disconnected the cache's short lifetime still bounds how stale an
+/// answer can be, and the projector polls.
 /// </summary>
 public sealed class ExperimentChangeListener(
     IOptions<DatabaseOptions> database,
     ExperimentConfigCache configs,
     ExperimentChangeFeed feed,
+    ProjectionSignal projection,
     ILogger<ExperimentChangeListener> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,13 +46,17 @@ public sealed class ExperimentChangeListener(
         await connection.OpenAsync(stoppingToken);
         connection.Notification += (_, e) =>
         {
-            if (Guid.TryParse(e.Payload, out var experimentId))
+            if (e.Channel == ProjectionSql.EventsStoredChannel)
+            {
+                projection.Wake();
+            }
+            else if (Guid.TryParse(e.Payload, out var experimentId))
             {
                 configs.Evict(experimentId);
                 feed.Publish(experimentId);
             }
         };
-        await using (var listen = new NpgsqlCommand($"LISTEN {IngestionSql.ChangeChannel}", connection))
+        await using (var listen = new NpgsqlCommand($"LISTEN {IngestionSql.ChangeChannel}; LISTEN {ProjectionSql.EventsStoredChannel}", connection))
         {
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
@@ -58,6 +65,7 @@ public sealed class ExperimentChangeListener(
         // Whatever changed while this replica was not listening is unknown: refresh everything once.
         configs.Evict(ExperimentChangeFeed.Everything);
         feed.Publish(ExperimentChangeFeed.Everything);
+        projection.Wake();
         while (!stoppingToken.IsCancellationRequested)
         {
             await connection.WaitAsync(stoppingToken);

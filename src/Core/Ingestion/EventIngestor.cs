@@ -1,4 +1,4 @@
-using Lotte.Core.Assignment;
+using Lotte.Core.Ingestion.Projection;
 using Lotte.Core.Persistence;
 using Lotte.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -7,15 +7,16 @@ using Npgsql;
 namespace Lotte.Core.Ingestion;
 
 /// <summary>
-/// Stores a validated batch in one transaction: raw events (idempotent on the client's event id),
-/// units, per-arm per-minute sufficient statistics and totals, then a change notification. A batch is
-/// either stored whole or not at all, and an event id is counted once however often it is sent.
+/// Stores a validated batch in one transaction: pseudonymised, encrypted raw events, idempotent on the client's
+/// event id. A batch is either stored whole or not at all, and an event id is stored once however often it is
+/// sent. Units, statistics and totals follow from raw_events in <see cref="EventProjector"/> (decision 6).
 /// </summary>
 public sealed class EventIngestor(
     IDbContextFactory<LotteDbContext> contexts,
     UnitPseudonymizer pseudonymizer,
     FieldEncryptor encryptor,
     IngestionMetrics metrics,
+    ProjectionSignal projection,
     TimeProvider time)
 {
     /// <summary>Encryption context of attributes: a ciphertext cannot be replayed into another column.</summary>
@@ -33,22 +34,26 @@ public sealed class EventIngestor(
         var writer = new IngestionWriter(connection, transaction, experimentId);
 
         var fresh = await writer.InsertRawEventsAsync(batch, now, cancellationToken);
-        var newEvents = batch.Where(e => fresh.Contains(e.Source.EventId)).ToList();
-        var deltas = new ArmStatisticsDelta.Table();
-        CountRequests(newEvents, deltas);
-        var (newUnits, bothArms) = await writer.UpsertUnitsAsync(newEvents, deltas, cancellationToken);
-        var unattributed = await writer.AttributeConversionsAsync(newEvents, newUnits, deltas, cancellationToken);
-        await writer.UpsertStatisticsAsync(deltas, cancellationToken);
-        await writer.UpsertTotalsAsync(newEvents.Count, events.Count - newEvents.Count, unattributed, bothArms, now, cancellationToken);
-        if (newEvents.Count > 0)
+        var duplicates = events.Count - fresh.Count;
+        if (duplicates > 0)
         {
-            await writer.NotifyAsync(cancellationToken);
+            await writer.RecordDuplicatesAsync(duplicates, cancellationToken);
+        }
+
+        if (fresh.Count > 0)
+        {
+            await writer.NotifyStoredAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        metrics.EventsStored(experimentKey, newEvents.Select(e => e.Source), "accepted");
+        if (fresh.Count > 0)
+        {
+            projection.Wake();
+        }
+
+        metrics.EventsStored(experimentKey, batch.Where(e => fresh.Contains(e.Source.EventId)).Select(e => e.Source), "accepted");
         metrics.EventsStored(experimentKey, batch.Where(e => !fresh.Contains(e.Source.EventId)).Select(e => e.Source), "duplicate");
-        return new IngestionResult(newEvents.Count, events.Count - newEvents.Count);
+        return new IngestionResult(fresh.Count, duplicates);
     }
 
     /// <summary>Pseudonymises units, encrypts attributes, and keeps the first of repeated event ids.</summary>
@@ -65,25 +70,5 @@ public sealed class EventIngestor(
         }
 
         return prepared;
-    }
-
-    /// <summary>Every model call is one event: an exposure when it served, an error when it failed.</summary>
-    private static void CountRequests(IEnumerable<StoredEvent> events, ArmStatisticsDelta.Table deltas)
-    {
-        foreach (var e in events)
-        {
-            switch (e.Source.Type)
-            {
-                case EventType.Exposure:
-                    deltas.For(e.Arm!.Value, e.OccurredAt).Requests++;
-                    break;
-                case EventType.Error:
-                case EventType.ShadowResult:
-                    var delta = deltas.For(e.Arm ?? Arm.Staging, e.OccurredAt);
-                    delta.Requests++;
-                    delta.Errors += e.Source.ErrorKind is null ? 0 : 1;
-                    break;
-            }
-        }
     }
 }

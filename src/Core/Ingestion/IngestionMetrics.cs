@@ -44,11 +44,23 @@ public sealed class IngestionMetrics : IDisposable
     public void EventsRejected(string experiment, int count) =>
         _events.Add(count, new TagList { { "experiment", experiment }, { "outcome", "rejected" } });
 
-    public void Assigned(string experiment, IEnumerable<Arm> arms)
+    /// <summary>Called on every assignment request: counts in a loop rather than grouping, to stay allocation-free.</summary>
+    public void Assigned(string experiment, IReadOnlyList<UnitAssignment> assignments)
     {
-        foreach (var group in arms.GroupBy(a => a))
+        long staging = 0;
+        for (var i = 0; i < assignments.Count; i++)
         {
-            _assignments.Add(group.LongCount(), Tags(experiment, group.Key));
+            staging += assignments[i].Arm == Arm.Staging ? 1 : 0;
+        }
+
+        if (assignments.Count > staging)
+        {
+            _assignments.Add(assignments.Count - staging, new TagList { { "experiment", experiment }, { "arm", "production" } });
+        }
+
+        if (staging > 0)
+        {
+            _assignments.Add(staging, new TagList { { "experiment", experiment }, { "arm", "staging" } });
         }
     }
 

@@ -1,8 +1,8 @@
 namespace Lotte.Core.Ingestion;
 
 /// <summary>
-/// The set-based statements of one ingestion transaction. Rows are upserted in key order so that
-/// concurrent batches lock them in the same order and cannot deadlock.
+/// The set-based statements of ingestion: the raw insert of a request, and the upserts of the projector.
+/// Rows are upserted in key order so that concurrent writers lock them in the same order and cannot deadlock.
 /// </summary>
 internal static class IngestionSql
 {
@@ -34,11 +34,11 @@ internal static class IngestionSql
         RETURNING unit_pseudonym, arm, first_exposure_at, (xmax = 0) AS inserted, seen_in_both_arms
         """;
 
-    /// <summary>Conversions stored before their unit's first exposure arrived (excluding this batch's own).</summary>
+    /// <summary>Conversions projected before their unit's first exposure was (at or before the checkpoint $3, $4).</summary>
     public const string EarlierConversions = """
         SELECT unit_pseudonym, occurred_at, value
         FROM raw_events
-        WHERE experiment_id = $1 AND type = 'Conversion' AND unit_pseudonym = ANY($2) AND NOT (event_id = ANY($3))
+        WHERE experiment_id = $1 AND type = 'Conversion' AND unit_pseudonym = ANY($2) AND (transaction_id, id) <= ($3, $4)
         """;
 
     public const string LockUnits = """
@@ -84,4 +84,6 @@ internal static class IngestionSql
 
     /// <summary>Delivered on commit only; PostgreSQL folds identical notifications of one transaction.</summary>
     public const string Notify = "SELECT pg_notify('" + ChangeChannel + "', $1)";
+
+    public const string NotifyStored = "SELECT pg_notify('" + Projection.ProjectionSql.EventsStoredChannel + "', '')";
 }

@@ -24,6 +24,12 @@ public sealed class RawEvent
     public double? Score { get; set; }
     public double? LatencyMs { get; set; }
 
+    /// <summary>
+    /// <c>pg_current_xact_id()</c> of the storing transaction, set by the database: the projector reads raw events in
+    /// (transaction, id) order, so a batch that took lower ids but committed later is never skipped.
+    /// </summary>
+    public ulong TransactionId { get; set; }
+
     /// <summary>Personal attributes, AES-256-GCM encrypted; the key id travels inside the ciphertext.</summary>
     public byte[]? EncryptedAttributes { get; set; }
 }

@@ -2,13 +2,12 @@ using Lotte.Core.Assignment;
 
 namespace Lotte.Core.Ingestion;
 
-/// <summary>An event as written: the unit replaced by its pseudonym (hex-keyed for grouping), attributes encrypted.</summary>
+/// <summary>An event as written: the unit replaced by its pseudonym, attributes encrypted.</summary>
 internal sealed record StoredEvent(
     IncomingEvent Source,
     byte[]? Pseudonym,
     byte[]? EncryptedAttributes)
 {
-    public string? PseudonymKey { get; } = Pseudonym is null ? null : Convert.ToHexString(Pseudonym);
     public Arm? Arm => Source.Arm;
     public DateTimeOffset OccurredAt => Source.OccurredAt;
 }

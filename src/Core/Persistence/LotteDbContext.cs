@@ -3,6 +3,7 @@ using Lotte.Core.Auditing;
 using Lotte.Core.Decisions;
 using Lotte.Core.Experiments;
 using Lotte.Core.Ingestion;
+using Lotte.Core.Ingestion.Projection;
 using Lotte.Core.ModelRegistry;
 using Lotte.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed class LotteDbContext(DbContextOptions<LotteDbContext> options) : D
     public DbSet<RawEvent> RawEvents => Set<RawEvent>();
     public DbSet<ArmStatisticsBucket> ArmStatistics => Set<ArmStatisticsBucket>();
     public DbSet<IngestionTotals> IngestionTotals => Set<IngestionTotals>();
+    public DbSet<ProjectionCheckpoint> ProjectionCheckpoints => Set<ProjectionCheckpoint>();
     public DbSet<DecisionEvaluation> DecisionEvaluations => Set<DecisionEvaluation>();
     public DbSet<LeadAction> LeadActions => Set<LeadAction>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

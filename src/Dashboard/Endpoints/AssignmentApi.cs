@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Lotte.Core.Assignment;
 using Lotte.Core.Ingestion;
+using Lotte.Core.ModelRegistry;
 using Lotte.Core.Privacy;
 using Lotte.Dashboard.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -62,10 +63,16 @@ public static class AssignmentApi
                 return ApiProblems.UnknownExperiment(key);
             }
 
-            metrics.Assigned(key, result.Select(a => a.Arm));
+            metrics.Assigned(key, result);
             metrics.AssignmentTook(key, Stopwatch.GetElapsedTime(started));
-            return TypedResults.Ok(new AssignmentResponse(key, result.Select((a, i) => new AssignedUnit(
-                units![i].Reveal(), Wire(a.Arm), a.ModelName, a.ModelVersion, a.Stage.ToString())).ToArray()));
+            var assigned = new AssignedUnit[result.Count];
+            for (var i = 0; i < assigned.Length; i++)
+            {
+                var a = result[i];
+                assigned[i] = new AssignedUnit(units![i].Reveal(), Wire(a.Arm), a.ModelName, a.ModelVersion, StageName(a.Stage));
+            }
+
+            return TypedResults.Ok(new AssignmentResponse(key, assigned));
         }
     }
 
@@ -98,6 +105,13 @@ public static class AssignmentApi
         new(Wire(arm), config.ModelName, config.VersionOf(arm), arm == Arm.Staging ? "Staging" : "Production");
 
     private static string Wire(Arm arm) => arm == Arm.Staging ? "staging" : "production";
+
+    private static string StageName(ModelStage stage) => stage switch
+    {
+        ModelStage.Staging => "Staging",
+        ModelStage.Production => "Production",
+        _ => stage.ToString(),
+    };
 
     private static (IReadOnlyList<UnitId>? Units, string? Error) ReadUnits(JsonElement body)
     {

@@ -10,6 +10,7 @@ public static class ApiHosting
     {
         builder.AddApiKeyAuthentication();
         builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         return builder;
     }

@@ -28,4 +28,11 @@ public class ApiKeyTokenTests
         Assert.Equal(32, ApiKeyToken.Hash("lotte_a").Length);
         Assert.NotEqual(ApiKeyToken.Hash("lotte_a"), ApiKeyToken.Hash("lotte_b"));
     }
+
+    [Theory]
+    [InlineData("lotte_abcdefghij_secret", "lotte_abcdefghij_secret", true)]
+    [InlineData("lotte_abcdefghij_secret", "lotte_abcdefghij_secreT", false)]
+    [InlineData("lotte_abcdefghij_secret", "lotte_abcdefghij_secre", false)]
+    public void FixedTimeEquals_ComparesWholeTokens(string a, string b, bool expected) =>
+        Assert.Equal(expected, ApiKeyToken.FixedTimeEquals(a, b));
 }

@@ -55,6 +55,22 @@ public class ApiAccessTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Authenticate_ForgedTokenWithAValidPrefixAfterTheRealOne_IsRefusedAndTheRealOneStillWorks()
+    {
+        var keys = host.Keys();
+        var created = await keys.CreateAsync("forged-prefix", ApiKeyScopes.Assign, "tests", _ct);
+        var forged = created.Token[..^4] + (created.Token.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
+
+        var real = await keys.AuthenticateAsync(created.Token, _ct);
+        var fake = await keys.AuthenticateAsync(forged, _ct);
+        var realAgain = await keys.AuthenticateAsync(created.Token, _ct);
+
+        Assert.Equal(created.Identity.Prefix, real?.Prefix);
+        Assert.Null(fake);
+        Assert.Equal(created.Identity.Prefix, realAgain?.Prefix);
+    }
+
+    [Fact]
     public async Task PostEvents_WithARevokedKey_Is401WithinTheKeyCacheLifetime()
     {
         var experiment = await host.AddExperimentAsync("access-revoked");

@@ -65,6 +65,9 @@ public sealed class ApiHost : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Units, statistics and totals follow raw events in the background: wait before reading them.</summary>
+    public Task WaitForProjectionAsync() => Database.WaitForProjectionAsync();
+
     public async Task<HttpResponseMessage> PostEventsAsync(string key, IEnumerable<object> events, HttpClient? client = null)
     {
         using var own = client is null ? Client() : null;

@@ -53,6 +53,7 @@ public class AssignmentApiTests(ApiHost host) : IClassFixture<ApiHost>
             stored.EnsureSuccessStatusCode();
         }
 
+        await host.WaitForProjectionAsync(); // a unit's first arm is kept from its first projected exposure
         await host.SetShareAsync(experiment.Key, 0.05);
         await host.SetShareAsync(experiment.Key, 0.10);
         await Task.Delay(ExperimentConfigCache.MaxAge * 2, _ct);

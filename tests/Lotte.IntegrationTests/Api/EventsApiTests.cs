@@ -30,6 +30,7 @@ public class EventsApiTests(ApiHost host) : IClassFixture<ApiHost>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(new EventCounts(6, 0), await response.Content.ReadFromJsonAsync<EventCounts>(_ct));
+        await host.WaitForProjectionAsync();
         var counts = await ArmCounts.ReadAsync(host.Database, experiment.Id);
         Assert.Equal(new ArmCounts(1, 0, 2, 0, 0, 0), counts[Arm.Production]);
         // One converted unit with two contracts: the rate counts it once, its value counts both.
@@ -52,6 +53,7 @@ public class EventsApiTests(ApiHost host) : IClassFixture<ApiHost>
             Assert.Equal(new EventCounts(10_000, 0), await first.Content.ReadFromJsonAsync<EventCounts>(_ct));
         }
 
+        await host.WaitForProjectionAsync();
         var countsAfterFirst = await ArmCounts.ReadAsync(host.Database, experiment.Id);
         for (var i = 0; i < 3; i++)
         {
@@ -61,6 +63,7 @@ public class EventsApiTests(ApiHost host) : IClassFixture<ApiHost>
 
         var concurrent = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => host.PostEventsAsync(experiment.Key, batch)));
         Assert.All(concurrent, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await host.WaitForProjectionAsync();
 
         Assert.Equal(countsAfterFirst, await ArmCounts.ReadAsync(host.Database, experiment.Id));
         await using var db = host.Database.CreateContext();
@@ -85,6 +88,7 @@ public class EventsApiTests(ApiHost host) : IClassFixture<ApiHost>
         using var response = await host.PostEventsAsync(experiment.Key, events);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        await host.WaitForProjectionAsync();
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(_ct));
         var error = Assert.Single(problem.RootElement.GetProperty("errors").EnumerateArray());
@@ -111,6 +115,7 @@ public class EventsApiTests(ApiHost host) : IClassFixture<ApiHost>
         using var response = await host.PostEventsAsync(experiment.Key, events);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await host.WaitForProjectionAsync();
         var staging = (await ArmCounts.ReadAsync(host.Database, experiment.Id))[Arm.Staging];
         Assert.Equal(1, staging.ExposedUnits);
         Assert.Equal(0, staging.ConvertedUnits);
@@ -132,6 +137,7 @@ public class EventsApiTests(ApiHost host) : IClassFixture<ApiHost>
         using var exposureLater = await host.PostEventsAsync(experiment.Key, [WireEvents.Exposure("x-1", "u1", "production", Start.AddMinutes(1))]);
 
         Assert.Equal(HttpStatusCode.OK, exposureLater.StatusCode);
+        await host.WaitForProjectionAsync();
         var production = (await ArmCounts.ReadAsync(host.Database, experiment.Id))[Arm.Production];
         Assert.Equal(new ArmCounts(1, 1, 1, 0, 900, 810_000), production);
         await using var db = host.Database.CreateContext();
@@ -150,6 +156,7 @@ public class EventsApiTests(ApiHost host) : IClassFixture<ApiHost>
         ]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await host.WaitForProjectionAsync();
         var counts = await ArmCounts.ReadAsync(host.Database, experiment.Id);
         Assert.Equal(1, counts[Arm.Production].ExposedUnits);
         Assert.Equal(0, counts[Arm.Staging].ExposedUnits);

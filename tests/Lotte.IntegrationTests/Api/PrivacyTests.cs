@@ -43,6 +43,8 @@ public class PrivacyTests(ApiHost host) : IClassFixture<ApiHost>
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         }
 
+        await host.WaitForProjectionAsync(); // units and statistics are in the dump too
+
         var dump = await PostgresTools.DumpAsync(host.Database.ConnectionString);
         var logs = string.Join('\n', host.App.Output);
         Assert.Contains("raw_events", dump, StringComparison.Ordinal);

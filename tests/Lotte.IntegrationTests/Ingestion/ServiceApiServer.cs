@@ -45,9 +45,10 @@ public sealed class ServiceApiServer : IAsyncLifetime
         _dashboard = await DashboardProcess.StartAsync(_database.ConnectionString, IngestionPrivacySettings.Create());
     }
 
-    /// <summary>Rows in every table that ingestion writes to.</summary>
+    /// <summary>Rows in every table that ingestion writes to, once the projector has caught up.</summary>
     public async Task<IngestionRowCounts> CountRowsAsync()
     {
+        await _database.WaitForProjectionAsync();
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(

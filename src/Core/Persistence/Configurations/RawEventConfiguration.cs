@@ -15,6 +15,9 @@ internal sealed class RawEventConfiguration : IEntityTypeConfiguration<RawEvent>
         builder.HasIndex(e => new { e.ExperimentId, e.Type, e.OccurredAt });
         // Finds a unit's earlier conversions when its first exposure arrives late (re-attribution).
         builder.HasIndex(e => new { e.ExperimentId, e.UnitPseudonym });
+        // The projector's reading order (decision 6).
+        builder.HasIndex(e => new { e.TransactionId, e.Id });
+        builder.Property(e => e.TransactionId).HasColumnType("xid8").HasDefaultValueSql("pg_current_xact_id()");
         builder.Property(e => e.EventId).HasMaxLength(128);
         builder.Property(e => e.UnitPseudonym).HasMaxLength(32);
         builder.Property(e => e.ErrorKind).HasMaxLength(100);

@@ -517,6 +517,33 @@ namespace Lotte.Core.Persistence.Migrations
                     b.ToTable("ingestion_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Lotte.Core.Ingestion.Projection.ProjectionCheckpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("LastRawEventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_raw_event_id");
+
+                    b.Property<ulong>("LastTransactionId")
+                        .HasColumnType("xid8")
+                        .HasColumnName("last_transaction_id");
+
+                    b.Property<DateTimeOffset?>("ProjectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("projected_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_projection_checkpoints");
+
+                    b.ToTable("projection_checkpoints", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_projection_checkpoints_single_row", "id = 1");
+                        });
+                });
+
             modelBuilder.Entity("Lotte.Core.Ingestion.RawEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -566,6 +593,12 @@ namespace Lotte.Core.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("score");
 
+                    b.Property<ulong>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("xid8")
+                        .HasColumnName("transaction_id")
+                        .HasDefaultValueSql("pg_current_xact_id()");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -592,6 +625,9 @@ namespace Lotte.Core.Persistence.Migrations
 
                     b.HasIndex("ExperimentId", "UnitPseudonym")
                         .HasDatabaseName("ix_raw_events_experiment_id_unit_pseudonym");
+
+                    b.HasIndex("TransactionId", "Id")
+                        .HasDatabaseName("ix_raw_events_transaction_id_id");
 
                     b.HasIndex("ExperimentId", "Type", "OccurredAt")
                         .HasDatabaseName("ix_raw_events_experiment_id_type_occurred_at");
