@@ -22,7 +22,7 @@ public sealed record ExperimentGauges(
     DateTimeOffset? LastEventAt,
     DateTimeOffset? AwaitingApprovalSince)
 {
-    /// <summary>Seconds since the newest ingested event (since the start when none came yet); null when no traffic is expected (paused).</summary>
+    /// <summary>Seconds since the last ingested batch that stored new events (since the start when none came yet); null when no traffic is expected (paused).</summary>
     public double? IngestionLagSeconds(DateTimeOffset now) =>
         Status == ExperimentStatus.Paused || (LastEventAt ?? StartedAt) is not { } since ? null : Math.Max(0, (now - since).TotalSeconds);
 }

@@ -45,7 +45,7 @@ public sealed class OperationsMetrics : IDisposable
         _meter.CreateObservableGauge("lotte.experiment.max_staging_error_rate", () => PerExperiment(e => e.MaxStagingErrorRate),
             description: "The policy's Staging error-rate limit (0.01 = 1 %)");
         _meter.CreateObservableGauge("lotte.ingestion.lag", () => PerExperiment(e => e.IngestionLagSeconds(_time.GetUtcNow())), "s",
-            "Seconds since the newest ingested event of a running experiment (since its start when none came yet)");
+            "Seconds since the last ingested batch that stored new events of a running experiment (since its start when none came yet)");
         _meter.CreateObservableGauge("lotte.decision.awaiting_approval_age", ApprovalAge, "s",
             "Seconds since a PROMOTE began waiting for a lead's approval");
         _meter.CreateObservableGauge("lotte.registry_outbox.entries", () => Outbox(o => o.Entries), "{entry}",
