@@ -5,14 +5,23 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Lotte.Dashboard.Hosting;
 
-/// <summary>Liveness (the process answers) and readiness (PostgreSQL answers too).</summary>
+/// <summary>
+/// Liveness (<c>/health/live</c>: the process answers, no dependency checked, so a database outage never restarts
+/// pods) and readiness (<c>/health/ready</c>: every check tagged <see cref="ReadyTag"/> passes; today PostgreSQL).
+/// Kubernetes probes use both paths (deploy/k8s/deployment.yaml).
+/// </summary>
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    /// <summary>The tag of the checks <c>/health/ready</c> runs.</summary>
+    public const string ReadyTag = "ready";
 
     public static WebApplicationBuilder AddDashboardHealthChecks(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag]);
+        // Extension point: the model registry's state joins readiness here, next to PostgreSQL, once its port exists:
+        //     .AddCheck<ModelRegistryHealthCheck>("model-registry", HealthStatus.Degraded, tags: [ReadyTag])
+        // Degraded keeps the replica in the Service (HTTP 200) while the outbox retries; Unhealthy would take it out.
         return builder;
     }
 
