@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Lotte.IntegrationTests.Monitoring;
 
 /// <summary>Runs a command-line tool to completion and keeps what it printed.</summary>
-internal static class CommandLine
+public static class CommandLine
 {
     public sealed record Result(int ExitCode, string Output)
     {

@@ -87,6 +87,8 @@ public class PrometheusScrapeTests
         Assert.InRange(lag, 0, SeriesTimeout.TotalSeconds + 30);
         var silent = (await prometheus.QueryAsync("lotte_ingestion_lag_seconds{experiment=\"prometheus-waiting\"}")).Single().Value;
         Assert.InRange(silent, TimeSpan.FromHours(3).TotalSeconds, TimeSpan.FromHours(3.5).TotalSeconds);
+        // The HPA's request-rate metric is derived from ASP.NET Core's request counter (docs/operations.md, "Scale").
+        Assert.NotEmpty(await prometheus.QueryAsync($"http_server_request_duration_seconds_count{{job=\"{Job}\"}}"));
         var policyP = (await prometheus.QueryAsync($"lotte_experiment_policy_p_value{{experiment=\"{experiment.Key}\"}}")).Single().Value;
         Assert.InRange(policyP, 0, 1);
         TestContext.Current.TestOutputHelper?.WriteLine(
