@@ -142,7 +142,6 @@ public class PrometheusScrapeTests
             ExperimentId = experiment.Id,
             ModelName = Model,
             Version = "4",
-            TargetStage = ModelStage.Production,
             Status = RegistryChangeStatus.Failed,
             Attempts = 5,
             LastError = "registry unreachable",
