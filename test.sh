@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Lotte.Dashboard on a fresh machine: installs what the tests need when missing
-# (Debian's chromium for browser tests; npm packages during the build), restores, builds, starts the
+# (Debian's chromium for browser tests, Debian's prometheus for the monitoring tests; npm packages during
+# the build and for the Kubernetes manifest check), restores, builds, starts the
 # local PostgreSQL, runs every test project, prints the totals and exits non-zero on any failure.
 #
 #   LOTTE_CONFIGURATION=Debug   build configuration
@@ -19,18 +20,35 @@ die() { say "$*"; exit 1; }
 command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK (dotnet) is required."
 command -v npm >/dev/null 2>&1 || die "Node.js with npm is required (the build fetches apexcharts with npm)."
 
+apt_updated=false
+apt_install() { # package, what it is for; only as root on Debian/Ubuntu
+  [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 || return 0
+  say "installing Debian's $1 for $2..."
+  if [ "$apt_updated" = false ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    apt_updated=true
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
+}
+
 ensure_chromium() {
   local chromium="${LOTTE_CHROMIUM:-/usr/bin/chromium}"
   [ -x "$chromium" ] && return 0
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "installing Debian's chromium for the browser tests..."
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  fi
+  apt_install chromium "the browser tests"
   [ -x "$chromium" ] || die "Chromium not found at $chromium: install Debian's chromium package or set LOTTE_CHROMIUM."
 }
 
+# promtool checks and unit-tests the alert rules; the prometheus server scrapes a running dashboard.
+ensure_prometheus() {
+  local prometheus="${LOTTE_PROMETHEUS:-/usr/bin/prometheus}" promtool="${LOTTE_PROMTOOL:-/usr/bin/promtool}"
+  [ -x "$prometheus" ] && [ -x "$promtool" ] && return 0
+  apt_install prometheus "the monitoring tests"
+  [ -x "$prometheus" ] && [ -x "$promtool" ] ||
+    die "prometheus/promtool not found at $prometheus, $promtool: install Debian's prometheus package or set LOTTE_PROMETHEUS and LOTTE_PROMTOOL."
+}
+
 ensure_chromium
+ensure_prometheus
 scripts/postgres.sh start
 
 say "restoring and building ($configuration)..."

@@ -67,16 +67,29 @@ public sealed class DashboardServerTests : IAsyncLifetime
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
     }
 
-    [Theory]
-    [InlineData("health/live")]
-    [InlineData("health/ready")]
-    public async Task GetHealth_WithDatabaseUp_IsHealthy(string path)
+    [Fact]
+    public async Task GetLive_IsHealthy()
     {
         using var client = _dashboard.CreateClient();
 
-        var body = await client.GetStringAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        var body = await client.GetStringAsync(new Uri("health/live", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal("Healthy", body);
+    }
+
+    [Fact]
+    public async Task GetReady_WithDatabaseUp_ReportsPostgresAndTheBuiltInRegistryHealthy()
+    {
+        using var client = _dashboard.CreateClient();
+
+        var body = await client.GetStringAsync(new Uri("health/ready", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        using var report = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var checks = report.RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("postgresql").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("model-registry").GetProperty("status").GetString());
+        Assert.StartsWith("built-in:", checks.GetProperty("model-registry").GetProperty("description").GetString());
     }
 
     [Fact]

@@ -48,7 +48,8 @@ public sealed class PublishedAppTests : IAsyncLifetime
             environment: "Production", workingDirectory: _outputFolder);
         using var client = app.CreateClient();
 
-        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("health/ready", UriKind.Relative), ct));
+        using var ready = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("health/ready", UriKind.Relative), ct));
+        Assert.Equal("Healthy", ready.RootElement.GetProperty("status").GetString());
         foreach (var asset in new[] { "css/app.css", "_content/MudBlazor/MudBlazor.min.css", "_content/MudBlazor/MudBlazor.min.js", "lib/apexcharts/apexcharts.min.js" })
         {
             using var response = await client.GetAsync(new Uri(asset, UriKind.Relative), ct);
