@@ -41,6 +41,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             ("GET", "audit", ["viewer", "engineer", "ml-lead", "product-lead", "admin"]),
             ("GET", "experiments/new", ["engineer", "ml-lead", "product-lead"]),
             ("GET", "admin/api-keys", ["admin"]),
+            ("GET", "admin/webhooks", ["admin"]),
             ("GET", "audit/export.csv", ["admin"]),
             ("POST", "experiments/{awaiting}/actions/approve", ["ml-lead", "product-lead"]),
             ("POST", "experiments/{running}/actions/forcerollback", ["ml-lead", "product-lead"]),
