@@ -41,30 +41,19 @@ public sealed class WebhookDispatcher(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var lockConnection = new NpgsqlConnection(database.Value.ConnectionString);
-                await lockConnection.OpenAsync(stoppingToken);
-                if (await SingleReplicaLock.TryAcquireAsync(lockConnection, LockKey, stoppingToken))
-                {
-                    using var timer = new PeriodicTimer(options.Value.PollInterval, time);
-                    do
-                    {
-                        await RunOnceAsync(stoppingToken);
-                        await SingleReplicaLock.PingAsync(lockConnection, stoppingToken);
-                    }
-                    while (await timer.WaitForNextTickAsync(stoppingToken));
-                }
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or DbUpdateException)
-            {
-                logger.LogWarning("Webhook dispatch interrupted: {Message}", ex.Message);
-            }
+        await SingleReplicaLock.RunWhileElectedAsync(database.Value.ConnectionString, LockKey, options.Value.PollInterval, time, logger,
+            "webhook dispatcher", DispatchPeriodicallyAsync, stoppingToken);
+    }
 
-            await Task.Delay(options.Value.PollInterval, time, stoppingToken);
+    private async Task DispatchPeriodicallyAsync(NpgsqlConnection lockConnection, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
+        do
+        {
+            await RunOnceAsync(stoppingToken);
+            await SingleReplicaLock.PingAsync(lockConnection, stoppingToken);
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Plans new deliveries and sends the due ones. Public so tests and operators can drive it.</summary>

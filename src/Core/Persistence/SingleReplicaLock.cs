@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Lotte.Core.Persistence;
@@ -20,5 +22,34 @@ public static class SingleReplicaLock
     {
         await using var ping = new NpgsqlCommand("SELECT 1", connection);
         await ping.ExecuteScalarAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The election loop of a background job: take the lock on a dedicated connection, run <paramref name="whileElected"/>
+    /// (which pings the connection between rounds), and when the connection breaks or another replica holds the lock,
+    /// wait <paramref name="retryDelay"/> and try again, until the host stops.
+    /// </summary>
+    public static async Task RunWhileElectedAsync(string connectionString, long key, TimeSpan retryDelay, TimeProvider time, ILogger logger,
+        string job, Func<NpgsqlConnection, CancellationToken, Task> whileElected, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var lockConnection = new NpgsqlConnection(connectionString);
+                await lockConnection.OpenAsync(stoppingToken);
+                if (await TryAcquireAsync(lockConnection, key, stoppingToken))
+                {
+                    logger.LogInformation("This replica now runs the {Job}", job);
+                    await whileElected(lockConnection, stoppingToken);
+                }
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or DbUpdateException)
+            {
+                logger.LogWarning("The {Job} was interrupted: {Message}", job, ex.Message);
+            }
+
+            await Task.Delay(retryDelay, time, stoppingToken);
+        }
     }
 }

@@ -33,25 +33,8 @@ public sealed class DecisionEvaluator(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var lockConnection = new NpgsqlConnection(database.Value.ConnectionString);
-                await lockConnection.OpenAsync(stoppingToken);
-                if (await SingleReplicaLock.TryAcquireAsync(lockConnection, LockKey, stoppingToken))
-                {
-                    logger.LogInformation("This replica now evaluates decisions");
-                    await LookPeriodicallyAsync(lockConnection, stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or DbUpdateException)
-            {
-                logger.LogWarning("Decision evaluation interrupted: {Message}", ex.Message);
-            }
-
-            await Task.Delay(options.Value.LookInterval, time, stoppingToken);
-        }
+        await SingleReplicaLock.RunWhileElectedAsync(database.Value.ConnectionString, LockKey, options.Value.LookInterval, time, logger,
+            "decision evaluator", LookPeriodicallyAsync, stoppingToken);
     }
 
     /// <summary>Looks at every live experiment now. Public so that tests and operators can force a look.</summary>

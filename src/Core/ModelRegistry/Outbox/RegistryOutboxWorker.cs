@@ -40,25 +40,8 @@ public sealed class RegistryOutboxWorker(
         changes.Changed += Wake;
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await using var lockConnection = new NpgsqlConnection(database.Value.ConnectionString);
-                    await lockConnection.OpenAsync(stoppingToken);
-                    if (await SingleReplicaLock.TryAcquireAsync(lockConnection, LockKey, stoppingToken))
-                    {
-                        logger.LogInformation("This replica now applies registry changes ({Registry})", registry.Name);
-                        await WorkWhileLockedAsync(lockConnection, stoppingToken);
-                    }
-                }
-                catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or DbUpdateException)
-                {
-                    logger.LogWarning("Registry outbox interrupted: {Message}", ex.Message);
-                }
-
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
+            await SingleReplicaLock.RunWhileElectedAsync(database.Value.ConnectionString, LockKey, options.Value.PollInterval, time, logger,
+                $"registry outbox worker ({registry.Name})", WorkWhileLockedAsync, stoppingToken);
         }
         finally
         {
