@@ -51,6 +51,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<ApiKeyService>();
         builder.Services.AddSingleton<ExperimentStatisticsReader>();
+        builder.Services.AddSingleton<ServingLatencyReader>();
         builder.Services.AddSingleton<EvaluationStore>();
         builder.Services.AddSingleton<LiveDecisions>();
         builder.Services.AddSingleton<ExperimentDetailLoader>();

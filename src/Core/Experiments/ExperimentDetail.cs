@@ -23,6 +23,9 @@ public sealed record ExperimentDetail(
     IReadOnlyList<RegistryChange> RegistryChanges,
     DateTimeOffset LoadedAt)
 {
+    /// <summary>A shadow test's latency per arm over the last day (empty for an A/B test).</summary>
+    public IReadOnlyList<ServingLatency> ShadowLatency { get; init; } = [];
+
     /// <summary>Start of the first statistics bucket: traffic rates are measured from here.</summary>
     public DateTimeOffset? FirstDataAt => Series.Count == 0 ? null : Series[0].At - Analysis.ExperimentStatisticsReader.BinWidth(Series[^1].At - Series[0].At, Series.Count);
 }

@@ -15,6 +15,7 @@ public sealed class ExperimentDetailLoader(
     LiveDecisions live,
     ModelCatalog models,
     RegistryChanges changes,
+    ServingLatencyReader latency,
     TimeProvider time)
 {
     public const int MaxChartPoints = 300;
@@ -39,7 +40,8 @@ public sealed class ExperimentDetailLoader(
             .Where(a => a.ExperimentId == experiment.Id)
             .OrderByDescending(a => a.Id).Take(AuditEntries)
             .ToListAsync(cancellationToken);
+        var shadowLatency = experiment.Mode == ExperimentMode.Shadow ? await latency.RecentAsync(experiment.Id, cancellationToken) : [];
         return new ExperimentDetail(experiment, totals, series, looks, decision, productionModel, stagingModel,
-            audit, registryChanges, time.GetUtcNow());
+            audit, registryChanges, time.GetUtcNow()) { ShadowLatency = shadowLatency };
     }
 }

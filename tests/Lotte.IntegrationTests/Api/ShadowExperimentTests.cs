@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Lotte.Core.Analysis;
+using Lotte.Core.Assignment;
 using Lotte.Core.Decisions;
 using Lotte.Core.Decisions.Approvals;
 using Lotte.Core.Decisions.Evaluation;
@@ -68,6 +69,28 @@ public class ShadowExperimentTests(ApiHost host) : IClassFixture<ApiHost>
         var look = await db.DecisionEvaluations.Where(e => e.ExperimentId == experiment.Id).OrderByDescending(e => e.Id).FirstAsync(_ct);
         Assert.Equal(nameof(Decision.KeepTesting), look.Decision);
         Assert.Equal(ExperimentStatus.Running, (await db.Experiments.SingleAsync(e => e.Id == experiment.Id, _ct)).Status);
+    }
+
+    [Fact]
+    public async Task Latency_ProductionAnswersAgainstMirroredOnes_MedianAndP95PerArm()
+    {
+        var experiment = await host.AddExperimentAsync("shadow-latency", mode: ExperimentMode.Shadow);
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        // Production answers in 1..100 ms, Staging's mirrored answers in 101..200 ms; a conversion carries no latency.
+        var production = Enumerable.Range(1, 100).Select(i => new
+        {
+            eventId = $"p{i}", type = "exposure", unitId = $"u{i}", arm = "production", latencyMs = (double)i, occurredAt = WireEvents.At(at),
+        });
+        var staging = Enumerable.Range(1, 100).Select(i => WireEvents.ShadowResult($"s{i}", at, latencyMs: 100 + i));
+        using var response = await host.PostEventsAsync(experiment.Key, [.. production, .. staging, WireEvents.Conversion("c1", "u1", at)]);
+        response.EnsureSuccessStatusCode();
+
+        var latency = await new ServingLatencyReader(host.Database.CreateContextFactory(), TimeProvider.System).RecentAsync(experiment.Id, _ct);
+
+        // percentile_cont interpolates: the median of 1..100 is 50.5, the 95th percentile 95.05.
+        Assert.Equal([Arm.Production, Arm.Staging], latency.Select(l => l.Arm));
+        Assert.Equal((100L, 50.5, 95.05), (latency[0].Answers, latency[0].MedianMs, Math.Round(latency[0].P95Ms, 2)));
+        Assert.Equal((100L, 150.5, 195.05), (latency[1].Answers, latency[1].MedianMs, Math.Round(latency[1].P95Ms, 2)));
     }
 
     [Fact]
