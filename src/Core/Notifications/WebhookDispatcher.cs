@@ -58,7 +58,7 @@ public sealed class WebhookDispatcher(
                     while (await timer.WaitForNextTickAsync(stoppingToken));
                 }
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or DbUpdateException)
+            catch (Exception ex) when (DatabaseOutage.Is(ex))
             {
                 logger.LogWarning("Webhook dispatch interrupted: {Message}", ex.Message);
             }

@@ -45,7 +45,7 @@ public sealed class DecisionEvaluator(
                     await LookPeriodicallyAsync(lockConnection, stoppingToken);
                 }
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or DbUpdateException)
+            catch (Exception ex) when (DatabaseOutage.Is(ex))
             {
                 logger.LogWarning("Decision evaluation interrupted: {Message}", ex.Message);
             }

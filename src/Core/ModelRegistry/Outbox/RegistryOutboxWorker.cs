@@ -52,7 +52,7 @@ public sealed class RegistryOutboxWorker(
                         await WorkWhileLockedAsync(lockConnection, stoppingToken);
                     }
                 }
-                catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or DbUpdateException)
+                catch (Exception ex) when (DatabaseOutage.Is(ex))
                 {
                     logger.LogWarning("Registry outbox interrupted: {Message}", ex.Message);
                 }
