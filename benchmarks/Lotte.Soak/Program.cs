@@ -7,7 +7,7 @@ using Lotte.Testing;
 // Soak: steady ingestion through the events API plus N live viewers (Chromium pages on one experiment page) for M
 // minutes. Reports the dashboard's resident memory (RSS) at the start, every sample interval and at the end, its
 // error-level log lines, and whether the projected totals equal what the client had acknowledged.
-//   scripts/soak.sh [MINUTES] [VIEWERS]        (builds Release, then runs this)
+//   scripts/soak.sh [MINUTES] [VIEWERS] [BATCH_INTERVAL_MS]        (builds Release, then runs this)
 // Every wait is bounded; the database, the dashboard and the browser are disposed at the end. Exit code 0 when the
 // totals are exact, every viewer still updates live and no error was logged.
 var minutes = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
@@ -15,7 +15,7 @@ var viewerCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCult
 var duration = TimeSpan.FromMinutes(minutes);
 var sampleEvery = TimeSpan.FromSeconds(Math.Clamp(duration.TotalSeconds / 10, 10, 60));
 const int UnitsPerBatch = 20;
-var batchInterval = TimeSpan.FromMilliseconds(500);
+var batchInterval = TimeSpan.FromMilliseconds(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500);
 
 var clock = Stopwatch.StartNew();
 void Log(string text) => Console.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {text}");
@@ -43,6 +43,10 @@ await using (browser)
     for (var i = 0; i < viewerCount; i++)
     {
         await viewers.OpenAsync();
+        if ((i + 1) % 10 == 0)
+        {
+            Log($"  {i + 1} viewers open");
+        }
     }
 
     Log($"{viewerCount} viewers open (five charts drawn each) in {opening.Elapsed.TotalSeconds:F0} s; soaking for {minutes} min");

@@ -6,11 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Lotte.Testing;
 
 /// <summary>
-/// A steady ingestion load: every <c>interval</c> one batch of new units' exposures (a tenth on Staging) and one
-/// Staging error, sent through a <see cref="RetryingEventSender"/> until stopped. Compares the dashboard's projected
+/// A steady ingestion load: every <c>interval</c> one batch of new units' exposures (a tenth on Staging) and, unless
+/// told otherwise, one Staging error, sent through a <see cref="RetryingEventSender"/> until stopped. Compares the dashboard's projected
 /// per-arm statistics with what was acknowledged.
 /// </summary>
-public sealed class SteadyIngestion(RetryingEventSender sender, string experimentKey, string prefix, int unitsPerBatch, TimeSpan interval)
+public sealed class SteadyIngestion(RetryingEventSender sender, string experimentKey, string prefix, int unitsPerBatch, TimeSpan interval,
+    bool withErrors = true)
 {
     private readonly ConcurrentDictionary<string, EventSpec> _sent = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
@@ -72,7 +73,11 @@ public sealed class SteadyIngestion(RetryingEventSender sender, string experimen
                 events.Add(EventSpec.Exposure($"{prefix}-{batch}-{i}", i % 10 == 0 ? "staging" : "production", at));
             }
 
-            events.Add(EventSpec.Error($"{prefix}-{batch}-e", "staging", at));
+            if (withErrors)
+            {
+                events.Add(EventSpec.Error($"{prefix}-{batch}-e", "staging", at));
+            }
+
             foreach (var e in events)
             {
                 _sent[e.EventId] = e;

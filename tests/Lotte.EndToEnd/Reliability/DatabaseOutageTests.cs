@@ -12,6 +12,7 @@ namespace Lotte.EndToEnd.Reliability;
 /// with Retry-After, an open experiment page says the database is unavailable and keeps its circuit, and once the
 /// server is back the client's retries complete with exactly the acknowledged events counted.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public class DatabaseOutageTests
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(20);

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace Lotte.EndToEnd.Reliability;
 
 /// <summary>Two dashboard processes on one PostgreSQL: what one ingests shows up live on a page held by the other.</summary>
+[Collection(RunsAlone.Name)]
 public class TwoReplicasLiveUpdateTests
 {
     [Fact]
