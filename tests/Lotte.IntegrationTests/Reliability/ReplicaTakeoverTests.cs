@@ -38,7 +38,7 @@ public class ReplicaTakeoverTests
         var lockTakenAfter = await AdvisoryLocks.WaitForHolderAsync(database.ConnectionString, DecisionEvaluator.LockKey, "replica-b", TakeoverLimit);
         await WaitForLooksAsync(database, experiment.Id, after: killedAt, count: 1);
         var firstLookAfter = clock.Elapsed;
-        await WaitForLooksAsync(database, experiment.Id, after: killedAt, count: 3);
+        await WaitForLooksAsync(database, experiment.Id, after: killedAt, count: 6);
         await load.StopAsync();
 
         await using var db = database.CreateContext();
@@ -51,12 +51,13 @@ public class ReplicaTakeoverTests
 
         // Evaluated twice would mean two looks at the same data (two evaluators, or one repeating itself after a
         // takeover), or more looks than one per interval on one replica. A held the lock until it died (checked above),
-        // so looks before the kill are A's and those after are B's.
+        // so looks before the kill are A's and those after are B's. A look's time is taken after it has read the data,
+        // so a slow (cold) first look of a tenure may come closer to the next than the interval: one look of slack.
         Assert.Equal(looks.Count, looks.Select(l => l.InputsJson).Distinct().Count());
         var byA = looks.Where(l => l.EvaluatedAt < killedAt).Select(l => l.EvaluatedAt).ToList();
         var byB = looks.Where(l => l.EvaluatedAt >= killedAt).Select(l => l.EvaluatedAt).ToList();
         Assert.All(new[] { byA, byB }, tenure =>
-            Assert.True(tenure.Count <= (tenure[^1] - tenure[0]) / LookInterval + 1.5, $"{tenure.Count} looks within {tenure[^1] - tenure[0]}"));
+            Assert.True(tenure.Count <= (tenure[^1] - tenure[0]) / LookInterval + 2, $"{tenure.Count} looks within {tenure[^1] - tenure[0]}"));
     }
 
     [Fact]
