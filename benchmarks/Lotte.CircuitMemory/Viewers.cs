@@ -5,9 +5,10 @@ namespace Lotte.CircuitMemory;
 
 /// <summary>
 /// People looking at one experiment page: each in its own browser context (its own cookies and Blazor circuit) of
-/// one Chromium, opened one after the other and kept open.
+/// one Chromium, opened one after the other and kept open; each signs in first with the Development sign-in as
+/// <paramref name="account"/> when one is given.
 /// </summary>
-public sealed class Viewers(IBrowser browser, Uri pageUrl)
+public sealed class Viewers(IBrowser browser, Uri pageUrl, string? account = null)
 {
     private static readonly string[] ChartIds = ["chart-conversion", "chart-pvalue", "chart-errors", "chart-lift", "chart-sample-ratio"];
     private static readonly TimeSpan ChartTimeout = TimeSpan.FromSeconds(60);
@@ -21,7 +22,15 @@ public sealed class Viewers(IBrowser browser, Uri pageUrl)
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         _open.Add((context, page));
-        await page.OpenAsync(pageUrl);
+        if (account is null)
+        {
+            await page.OpenAsync(pageUrl);
+        }
+        else
+        {
+            await page.AsAsync(new Uri(pageUrl, "/"), account, pageUrl.AbsolutePath);
+        }
+
         foreach (var chart in ChartIds)
         {
             await page.Locator($"[data-testid={chart}] svg.apexcharts-svg")

@@ -34,22 +34,30 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public LotteDbContext CreateContext()
+    public LotteDbContext CreateContext() => CreateContext(ConnectionString);
+
+    /// <summary>A context on any database with the dashboard's schema (e.g. one on a <see cref="ThrowawayPostgres"/> cluster).</summary>
+    public static LotteDbContext CreateContext(string connectionString)
     {
         var builder = new DbContextOptionsBuilder<LotteDbContext>();
-        builder.UseLottePostgres(ConnectionString);
+        builder.UseLottePostgres(connectionString);
         return new LotteDbContext(builder.Options);
     }
 
-    public IDbContextFactory<LotteDbContext> CreateContextFactory() => new Factory(this);
+    public IDbContextFactory<LotteDbContext> CreateContextFactory() => new Factory(ConnectionString);
+
+    public static IDbContextFactory<LotteDbContext> CreateContextFactory(string connectionString) => new Factory(connectionString);
 
     /// <summary>
     /// Returns once the event projector has projected every committed raw event (units, statistics and totals are
     /// then up to date with every acknowledged batch); fails after <paramref name="timeout"/> (default 30 s).
     /// </summary>
-    public async Task WaitForProjectionAsync(TimeSpan? timeout = null)
+    public Task WaitForProjectionAsync(TimeSpan? timeout = null) => WaitForProjectionAsync(ConnectionString, timeout);
+
+    /// <summary><see cref="WaitForProjectionAsync(TimeSpan?)"/> on any database with the dashboard's schema.</summary>
+    public static async Task WaitForProjectionAsync(string connectionString, TimeSpan? timeout = null)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (!await ProjectionProgress.IsCaughtUpAsync(connection))
@@ -94,8 +102,8 @@ public sealed class TestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<LotteDbContext>
+    private sealed class Factory(string connectionString) : IDbContextFactory<LotteDbContext>
     {
-        public LotteDbContext CreateDbContext() => database.CreateContext();
+        public LotteDbContext CreateDbContext() => CreateContext(connectionString);
     }
 }

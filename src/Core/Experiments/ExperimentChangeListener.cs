@@ -13,7 +13,8 @@ namespace Lotte.Core.Experiments;
 /// Holds one LISTEN connection per replica; each change notification evicts the experiment from the
 /// assignment cache and is published to the in-process feed, and each events-stored notification wakes the
 /// projector. Reconnects with backoff; while disconnected the cache's short lifetime still bounds how stale an
-/// answer can be, and the projector polls.
+/// answer can be, and the projector polls. Losing the connection is published as "everything changed" too, so open
+/// pages reload at once and show that the database is unavailable instead of silently showing old numbers.
 /// </summary>
 public sealed class ExperimentChangeListener(
     IOptions<DatabaseOptions> database,
@@ -22,6 +23,8 @@ public sealed class ExperimentChangeListener(
     ProjectionSignal projection,
     ILogger<ExperimentChangeListener> logger) : BackgroundService
 {
+    private bool _listening;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.FromMilliseconds(250);
@@ -33,6 +36,13 @@ public sealed class ExperimentChangeListener(
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException)
             {
+                if (_listening)
+                {
+                    _listening = false;
+                    backoff = TimeSpan.FromMilliseconds(250);
+                    feed.Publish(ExperimentChangeFeed.Everything);
+                }
+
                 logger.LogWarning(ex, "Listening for experiment changes failed; retrying in {Delay}", backoff);
                 await Task.Delay(backoff, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
@@ -61,6 +71,7 @@ public sealed class ExperimentChangeListener(
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
 
+        _listening = true;
         logger.LogInformation("Listening for experiment changes");
         // Whatever changed while this replica was not listening is unknown: refresh everything once.
         configs.Evict(ExperimentChangeFeed.Everything);

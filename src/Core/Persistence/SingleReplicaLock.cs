@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -44,7 +43,7 @@ public static class SingleReplicaLock
                     await whileElected(lockConnection, stoppingToken);
                 }
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or DbUpdateException)
+            catch (Exception ex) when (DatabaseOutage.Is(ex))
             {
                 logger.LogWarning("The {Job} was interrupted: {Message}", job, ex.Message);
             }

@@ -26,6 +26,10 @@ public class WebhookDispatcherTests(DatabaseFixture fixture) : IClassFixture<Dat
     }));
     private WebhookReceiver _receiver = null!;
 
+    /// <remarks>
+    /// The class's tests share one database and run within seconds of each other, so each webhook subscribes to its own
+    /// test's experiment: another test's audit entries fall inside the dispatcher's look-back window.
+    /// </remarks>
     public async ValueTask InitializeAsync()
     {
         _receiver = await WebhookReceiver.StartAsync(_ct);
@@ -39,7 +43,7 @@ public class WebhookDispatcherTests(DatabaseFixture fixture) : IClassFixture<Dat
     public async Task RolledBack_IsDeliveredOnce_SignedInSlacksFormat()
     {
         var experiment = await ExperimentAsync(startedDaysAgo: 10);
-        var secret = await SubscribeAsync(WebhookFormat.Slack, NotificationKind.All);
+        var secret = await SubscribeAsync(WebhookFormat.Slack, NotificationKind.All, experiment.Key);
         await AuditAsync(experiment, "decision.rollback.applied", justification: "Staging's error rate 3.0% is above the 1% limit.");
 
         await Dispatcher().RunOnceAsync(_ct);
@@ -58,7 +62,7 @@ public class WebhookDispatcherTests(DatabaseFixture fixture) : IClassFixture<Dat
     public async Task ReceiverFailing_IsRetriedWithGrowingDelays_ThenDelivered()
     {
         var experiment = await ExperimentAsync(startedDaysAgo: 10);
-        await SubscribeAsync(WebhookFormat.Teams, NotificationKind.AwaitingApproval);
+        await SubscribeAsync(WebhookFormat.Teams, NotificationKind.AwaitingApproval, experiment.Key);
         await AuditAsync(experiment, "decision.promote.awaiting_approval");
         _receiver.FailNext(2);
 
@@ -83,7 +87,7 @@ public class WebhookDispatcherTests(DatabaseFixture fixture) : IClassFixture<Dat
     public async Task EarlySignificanceAlert_IsSuppressed_ButLoggedForAdmins()
     {
         var young = await ExperimentAsync(startedDaysAgo: 1);
-        await SubscribeAsync(WebhookFormat.Generic, NotificationKind.DecisionChanged);
+        await SubscribeAsync(WebhookFormat.Generic, NotificationKind.DecisionChanged, young.Key);
         await AuditAsync(young, "decision.changed", before: new { Decision = "KeepTesting" }, after: new { Decision = "Promote", SmallerArmUnits = 50_000 });
 
         await Dispatcher().RunOnceAsync(_ct);

@@ -46,7 +46,7 @@ public sealed class EventProjector(
                     await ProjectContinuouslyAsync(lockConnection, stoppingToken);
                 }
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException)
+            catch (Exception ex) when (DatabaseOutage.Is(ex))
             {
                 logger.LogWarning("Event projection interrupted: {Message}", ex.Message);
             }
