@@ -1,3 +1,4 @@
+using Lotte.Core.Drift;
 using Lotte.Core.Experiments;
 using Lotte.Core.Ingestion;
 using Lotte.Core.ModelRegistry.Outbox;
@@ -21,7 +22,8 @@ public sealed class DecisionEvaluator(
     IOptions<DatabaseOptions> database,
     IOptions<DecisionEvaluatorOptions> options,
     TimeProvider time,
-    ILogger<DecisionEvaluator> logger) : BackgroundService
+    ILogger<DecisionEvaluator> logger,
+    DriftStore? drifts = null) : BackgroundService
 {
     /// <summary>Advisory lock key of the evaluator ("LOTTEDEC").</summary>
     public const long LockKey = 0x4C4F54544544_4543;
@@ -81,9 +83,14 @@ public sealed class DecisionEvaluator(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var experiment = await db.Experiments.SingleAsync(e => e.Id == experimentId, cancellationToken);
-        var (_, result) = await live.EvaluateAsync(experiment, cancellationToken);
         var now = time.GetUtcNow();
+        var drift = drifts is null ? null : await drifts.LookAsync(experiment, now, cancellationToken);
+        var (_, result) = await live.EvaluateAsync(experiment, drift?.Assessment, cancellationToken);
         db.DecisionEvaluations.Add(EvaluationStore.ToRow(experiment.Id, result, now));
+        if (drift is { Row: var driftRow })
+        {
+            db.DriftLooks.Add(driftRow);
+        }
         var before = experiment.Status;
         if (DecisionApplier.Apply(experiment, result, now) is { } audit)
         {

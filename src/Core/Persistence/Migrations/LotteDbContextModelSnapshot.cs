@@ -260,6 +260,60 @@ namespace Lotte.Core.Persistence.Migrations
                     b.ToTable("lead_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Lotte.Core.Drift.DriftLook", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ComparisonsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("comparisons_json");
+
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<string>("HistogramsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("histograms_json");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("ReferenceKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reference_kind");
+
+                    b.Property<string>("StagingLevel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("staging_level");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drift_looks");
+
+                    b.HasIndex("ExperimentId", "Id")
+                        .HasDatabaseName("ix_drift_looks_experiment_id_id");
+
+                    b.ToTable("drift_looks", (string)null);
+                });
+
             modelBuilder.Entity("Lotte.Core.Experiments.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -833,6 +887,16 @@ namespace Lotte.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lead_actions_experiments_experiment_id");
+                });
+
+            modelBuilder.Entity("Lotte.Core.Drift.DriftLook", b =>
+                {
+                    b.HasOne("Lotte.Core.Experiments.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_drift_looks_experiments_experiment_id");
                 });
 
             modelBuilder.Entity("Lotte.Core.Ingestion.ArmStatisticsBucket", b =>
