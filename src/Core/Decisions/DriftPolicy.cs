@@ -37,7 +37,10 @@ public sealed record DriftPolicy
     /// <summary>How far before the start Production's scores of the model's earlier experiments are taken as the reference.</summary>
     public TimeSpan ReferenceLookback { get; init; } = TimeSpan.FromDays(7);
 
-    /// <summary>Without enough scores before the start, the reference is Production's first scores of this long in the experiment.</summary>
+    /// <summary>
+    /// Without enough scores before the start, the reference is Production's scores in the experiment over this long
+    /// from its first one.
+    /// </summary>
     public TimeSpan FallbackReferenceWindow { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Each arm's current scores are those of this last stretch of time (so a drift that starts late shows in full).</summary>

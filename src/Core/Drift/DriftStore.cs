@@ -34,7 +34,7 @@ public sealed class DriftStore(IDbContextFactory<LotteDbContext> contexts)
     /// <summary>
     /// Production's reference scores, and each arm's scores of the current window. The reference is Production's scores in
     /// the lookback before the start, from this model's experiments on the same Production version; with fewer than the
-    /// policy's minimum there, Production's scores of the experiment's first hours instead.
+    /// policy's minimum there, Production's scores of the first hour (by default) from its first score in the experiment.
     /// </summary>
     public async Task<DriftHistograms?> HistogramsAsync(Experiment experiment, DriftPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -67,7 +67,11 @@ public sealed class DriftStore(IDbContextFactory<LotteDbContext> contexts)
         var kind = DriftReferenceKind.BeforeExperiment;
         if (reference.Total < Math.Max(1, policy.MinScoresPerSide))
         {
-            (referenceFrom, referenceTo) = (started, started + policy.FallbackReferenceWindow);
+            // From Production's first score (traffic may begin well after the start), for the fallback window.
+            var firstScore = await db.RawEvents
+                .Where(e => e.ExperimentId == experiment.Id && e.Type == Ingestion.EventType.Prediction && e.OccurredAt >= started && e.Arm == Assignment.Arm.Production)
+                .OrderBy(e => e.OccurredAt).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefaultAsync(cancellationToken) ?? started;
+            (referenceFrom, referenceTo) = (firstScore, firstScore + policy.FallbackReferenceWindow);
             var first = await db.Database.SqlQuery<BucketRow>($"""
                 SELECT arm AS arm, width_bucket(score, {binning.Min}, {binning.Max}, {binning.Bins}) AS bucket, count(*) AS count
                 FROM raw_events

@@ -1,5 +1,6 @@
 using Lotte.Core.Analysis;
 using Lotte.Core.Decisions.Evaluation;
+using Lotte.Core.Drift;
 using Lotte.Core.ModelRegistry;
 using Lotte.Core.ModelRegistry.Outbox;
 using Lotte.Core.Persistence;
@@ -15,7 +16,8 @@ public sealed class ExperimentDetailLoader(
     LiveDecisions live,
     ModelCatalog models,
     RegistryChanges changes,
-    TimeProvider time)
+    TimeProvider time,
+    DriftStore? drifts = null)
 {
     public const int MaxChartPoints = 300;
     private const int AuditEntries = 100;
@@ -40,6 +42,10 @@ public sealed class ExperimentDetailLoader(
             .OrderByDescending(a => a.Id).Take(AuditEntries)
             .ToListAsync(cancellationToken);
         return new ExperimentDetail(experiment, totals, series, looks, decision, productionModel, stagingModel,
-            audit, registryChanges, time.GetUtcNow());
+            audit, registryChanges, time.GetUtcNow())
+        {
+            Drift = drifts is null ? null : await drifts.LatestAsync(experiment.Id, cancellationToken),
+            DriftHistory = drifts is null ? [] : await drifts.HistoryAsync(experiment.Id, MaxChartPoints, cancellationToken),
+        };
     }
 }
