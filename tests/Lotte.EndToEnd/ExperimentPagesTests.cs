@@ -18,9 +18,9 @@ public class ExperimentPagesTests(DemoDashboard dashboard) : IClassFixture<DemoD
     [Fact]
     public async Task DetailPage_ShowsEveryChartWithItsSeries_AndUpdatesLiveWithinTwoSeconds()
     {
+        await AddDriftLooksAsync(DemoSeeder.BetterStagingKey); // before the traffic, whose change notification refreshes open pages
         await dashboard.SendTrafficAsync(DemoSeeder.BetterStagingKey, batch: 0, productionUnits: 90, stagingUnits: 10,
             occurredAt: DateTimeOffset.UtcNow.AddMinutes(-30));
-        await AddDriftLooksAsync(DemoSeeder.BetterStagingKey);
         var (playwright, browser) = await Chromium.LaunchAsync();
         using (playwright)
         await using (browser)

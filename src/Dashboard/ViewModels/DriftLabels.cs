@@ -10,8 +10,8 @@ public sealed record DriftLabels(
     string StagingVsReference, string ProductionVsReference, string StagingVsProduction, string Time, string NoData)
 {
     public static DriftLabels From(IStringLocalizer<SharedResource> l) => new(
-        l["Prediction scores per arm"], l["Score"], l["Share of scores"], l["Reference"], l["Production"], l["Staging"],
-        l["Population stability index (PSI) over time"], l["PSI"], l["Warning"], l["Alert"],
-        l["Kolmogorov–Smirnov p-value over time"], l["KS p-value (log scale)"], l["Significance level"],
+        l["Score distribution per arm"], l["Score"], l["Share of scores"], l["Reference"], l["Production"], l["Staging"],
+        l["PSI over time"], l["PSI"], l["Warning"], l["Alert"],
+        l["KS p-value over time"], l["KS p-value (log scale)"], l["Significance level"],
         l["Staging vs reference"], l["Production vs reference"], l["Staging vs Production"], l["Time"], l["No data yet"]);
 }
