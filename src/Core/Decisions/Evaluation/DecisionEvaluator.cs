@@ -91,6 +91,7 @@ public sealed class DecisionEvaluator(
         {
             db.DriftLooks.Add(driftRow);
         }
+
         var before = experiment.Status;
         if (DecisionApplier.Apply(experiment, result, now) is { } audit)
         {

@@ -18,7 +18,7 @@ public sealed class LiveDecisions(ExperimentStatisticsReader statistics, Evaluat
     }
 
     /// <summary>The look the decision evaluator takes, with the drift it has just measured (null: no prediction scores).</summary>
-    public async Task<(ExperimentTotals Totals, DecisionResult Result)> EvaluateAsync(Experiment experiment, DriftAssessment? drift, CancellationToken cancellationToken = default)
+    public async Task<(ExperimentTotals Totals, DecisionResult Result)> EvaluateAsync(Experiment experiment, DriftAssessment? drift, CancellationToken cancellationToken)
     {
         var totals = await statistics.TotalsAsync(experiment.Id, cancellationToken);
         return (totals, await EvaluateAsync(experiment, totals, drift, cancellationToken));
