@@ -100,6 +100,10 @@ public sealed class DriftStore(IDbContextFactory<LotteDbContext> contexts)
         Level = assessment.Level.ToString(),
         StagingLevel = assessment.StagingLevel.ToString(),
         ReferenceKind = assessment.ReferenceKind.ToString(),
+        StagingPsi = Plotted(assessment, DriftComparisonKind.StagingVsReference)?.Psi,
+        ProductionPsi = Plotted(assessment, DriftComparisonKind.ProductionVsReference)?.Psi,
+        StagingKsPValue = Plotted(assessment, DriftComparisonKind.StagingVsReference)?.KsPValue,
+        ProductionKsPValue = Plotted(assessment, DriftComparisonKind.ProductionVsReference)?.KsPValue,
         ComparisonsJson = JsonSerializer.Serialize(assessment.Comparisons, DecisionJson.Options),
         HistogramsJson = JsonSerializer.Serialize(histograms, DecisionJson.Options),
     };
@@ -130,14 +134,17 @@ public sealed class DriftStore(IDbContextFactory<LotteDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var count = await db.DriftLooks.CountAsync(l => l.ExperimentId == experimentId, cancellationToken);
         var step = Math.Max(1, (int)Math.Ceiling(count / (double)Math.Max(1, maxPoints)));
-        var rows = await db.Database.SqlQuery<HistoryRow>($"""
-            SELECT at AS at, comparisons_json::text AS comparisons_json
-            FROM (SELECT at, comparisons_json, row_number() OVER (ORDER BY id DESC) - 1 AS back
+
+        // Only columns of ix_drift_looks_experiment_id_id: an index-only scan, the JSON is never read.
+        return await db.Database.SqlQuery<DriftHistoryPoint>($"""
+            SELECT at AS at, staging_psi AS staging_psi, production_psi AS production_psi,
+                   staging_ks_p_value AS staging_ks_p_value, production_ks_p_value AS production_ks_p_value
+            FROM (SELECT at, staging_psi, production_psi, staging_ks_p_value, production_ks_p_value,
+                         row_number() OVER (ORDER BY id DESC) - 1 AS back
                   FROM drift_looks WHERE experiment_id = {experimentId}) looks
             WHERE back % {step} = 0
             ORDER BY at
             """).ToListAsync(cancellationToken);
-        return rows.Select(r => new DriftHistoryPoint(r.At, Comparisons(r.ComparisonsJson).ToDictionary(c => c.Kind, c => c.Numbers))).ToList();
     }
 
     private static DriftAssessment Assessment(DateTimeOffset at, string referenceKind, string json) =>
@@ -146,6 +153,10 @@ public sealed class DriftStore(IDbContextFactory<LotteDbContext> contexts)
     private static IReadOnlyList<DriftComparisonResult> Comparisons(string json) =>
         JsonSerializer.Deserialize<List<DriftComparisonResult>>(json, DecisionJson.Options) ?? [];
 
+    /// <summary>A comparison's numbers when both sides had scores (what the history charts plot), else null.</summary>
+    private static ScoreDriftComparison? Plotted(DriftAssessment assessment, DriftComparisonKind kind) =>
+        assessment.Of(kind)?.Numbers is { ReferenceCount: > 0, CurrentCount: > 0 } numbers ? numbers : null;
+
     private static ScoreHistogram Histogram(ScoreBinning binning, IEnumerable<BucketRow> rows) =>
         ScoreHistogram.FromBuckets(binning, rows.Select(r => (r.Bucket, r.Count)));
 
@@ -153,5 +164,4 @@ public sealed class DriftStore(IDbContextFactory<LotteDbContext> contexts)
 
     private sealed record BucketRow(string? Arm, int Bucket, long Count);
 
-    private sealed record HistoryRow(DateTimeOffset At, string ComparisonsJson);
 }

@@ -52,7 +52,7 @@ public static class DriftChartsBuilder
         : new ChartSeries(name, histogram.Proportions().Select((share, bin) => new ChartPoint(bin, share)).ToList(), Color: color);
 
     private static ChartSpec Psi(IReadOnlyList<DriftHistoryPoint> history, DriftPolicy policy, DriftLabels labels) =>
-        new(labels.PsiTitle, labels.Time, labels.Psi, ChartUnit.Number, Lines(history, labels, c => c.Psi))
+        new(labels.PsiTitle, labels.Time, labels.Psi, ChartUnit.Number, Lines(history, labels, p => p.StagingPsi, p => p.ProductionPsi))
         {
             YMin = 0,
             Thresholds =
@@ -65,7 +65,7 @@ public static class DriftChartsBuilder
 
     private static ChartSpec Ks(IReadOnlyList<DriftHistoryPoint> history, DriftPolicy policy, DriftLabels labels)
     {
-        var series = Lines(history, labels, c => Math.Max(c.KsPValue, ExperimentChartsBuilder.SmallestPlottedP));
+        var series = Lines(history, labels, p => Floor(p.StagingKsPValue), p => Floor(p.ProductionKsPValue));
         var smallest = series.SelectMany(s => s.Points).Select(p => p.Y ?? 1).Append(policy.KsAlpha / 10).Min();
         return new ChartSpec(labels.KsTitle, labels.Time, labels.KsPValue, ChartUnit.PValue, series)
         {
@@ -77,19 +77,21 @@ public static class DriftChartsBuilder
         };
     }
 
-    /// <summary>One line per comparison against the reference; looks where a side had no scores are gaps.</summary>
-    private static List<ChartSeries> Lines(IReadOnlyList<DriftHistoryPoint> history, DriftLabels labels, Func<ScoreDriftComparison, double> value)
+    /// <summary>One line per arm against the reference; looks where a side had no scores are gaps.</summary>
+    private static List<ChartSeries> Lines(IReadOnlyList<DriftHistoryPoint> history, DriftLabels labels,
+        Func<DriftHistoryPoint, double?> staging, Func<DriftHistoryPoint, double?> production)
     {
-        ChartSeries Line(string name, DriftComparisonKind kind, string color) => new(name, history.Select(point =>
-            new ChartPoint(point.At.ToUnixTimeMilliseconds(),
-                point.Comparisons.TryGetValue(kind, out var c) && c.ReferenceCount > 0 && c.CurrentCount > 0 ? value(c) : null)).ToList(), Color: color);
+        ChartSeries Line(string name, Func<DriftHistoryPoint, double?> value, string color) =>
+            new(name, history.Select(point => new ChartPoint(point.At.ToUnixTimeMilliseconds(), value(point))).ToList(), Color: color);
 
         return history.Count == 0
             ? []
             :
             [
-                Line(labels.StagingVsReference, DriftComparisonKind.StagingVsReference, ExperimentChartsBuilder.StagingColor),
-                Line(labels.ProductionVsReference, DriftComparisonKind.ProductionVsReference, ExperimentChartsBuilder.ProductionColor),
+                Line(labels.StagingVsReference, staging, ExperimentChartsBuilder.StagingColor),
+                Line(labels.ProductionVsReference, production, ExperimentChartsBuilder.ProductionColor),
             ];
     }
+
+    private static double? Floor(double? p) => p is { } value ? Math.Max(value, ExperimentChartsBuilder.SmallestPlottedP) : null;
 }

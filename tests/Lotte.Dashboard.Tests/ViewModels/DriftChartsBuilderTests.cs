@@ -45,7 +45,8 @@ public class DriftChartsBuilderTests
         Assert.Equal([0.1, 0.25], chart.Thresholds.Select(t => t.Value));
         var last = detail.DriftHistory[^1];
         Assert.Equal(last.At.ToUnixTimeMilliseconds(), chart.Series[0].Points[^1].X);
-        Assert.Equal(last.Comparisons[DriftComparisonKind.StagingVsReference].Psi, chart.Series[0].Points[^1].Y);
+        Assert.Equal(last.StagingPsi, chart.Series[0].Points[^1].Y);
+        Assert.True(last.StagingPsi > 0.25);
         Assert.Equal(0, chart.Series[1].Points[^1].Y!.Value, 12);
     }
 
@@ -82,6 +83,25 @@ public class DriftChartsBuilderTests
         Assert.Equal(["Reference", "Production"], chart.Series.Select(s => s.Name));
     }
 
+    [Fact]
+    public void Build_LookWithoutStagingScores_LeavesAGapInStagingsLine()
+    {
+        var detail = Detail(looks: 2);
+        detail = detail with { DriftHistory = [detail.DriftHistory[0] with { StagingPsi = null, StagingKsPValue = null }, detail.DriftHistory[1]] };
+
+        var charts = DriftChartsBuilder.Build(detail, Labels);
+
+        Assert.Null(charts.Psi.Series[0].Points[0].Y);
+        Assert.Null(charts.KsPValue.Series[0].Points[0].Y);
+        Assert.NotNull(charts.Psi.Series[0].Points[1].Y);
+    }
+
+    private static DriftHistoryPoint History(DriftAssessment look)
+    {
+        var (staging, production) = (look.Of(DriftComparisonKind.StagingVsReference)!.Numbers, look.Of(DriftComparisonKind.ProductionVsReference)!.Numbers);
+        return new DriftHistoryPoint(look.At, staging.Psi, production.Psi, staging.KsPValue, production.KsPValue);
+    }
+
     private static ScoreHistogram Histogram(int fromBin, int toBin) =>
         new(ScoreBinning.Default, Enumerable.Range(0, 20).Select(i => i >= fromBin && i < toBin ? 100L : 0).ToArray());
 
@@ -95,7 +115,7 @@ public class DriftChartsBuilderTests
         return new ExperimentDetail(experiment, ExperimentTotals.Empty, [], [], result, null, null, [], [], Start.AddDays(1))
         {
             Drift = looks == 0 ? null : new DriftLookDetail(assessments[^1], histograms),
-            DriftHistory = assessments.Select(a => new DriftHistoryPoint(a.At, a.Comparisons.ToDictionary(c => c.Kind, c => c.Numbers))).ToList(),
+            DriftHistory = assessments.Select(a => History(a)).ToList(),
         };
     }
 }

@@ -39,6 +39,9 @@ public class DriftLookTests(ApiHost host) : IClassFixture<ApiHost>
         AssertNumbers(production, production, comparisons[DriftComparisonKind.ProductionVsReference]);
         Assert.Equal(0, comparisons[DriftComparisonKind.ProductionVsReference].Numbers.Psi, 1e-12);
         Assert.True(comparisons[DriftComparisonKind.StagingVsReference].Numbers.Psi >= 0.25);
+        var history = await new DriftStore(host.Database.CreateContextFactory()).HistoryAsync(experiment.Id, 300, _ct);
+        Assert.Equal(comparisons[DriftComparisonKind.StagingVsReference].Numbers.Psi, history[^1].StagingPsi);
+        Assert.Equal(comparisons[DriftComparisonKind.ProductionVsReference].Numbers.KsPValue, history[^1].ProductionKsPValue);
 
         var decision = await LatestDecisionAsync(experiment.Id);
         Assert.Equal(nameof(Decision.KeepTesting), decision.Decision);

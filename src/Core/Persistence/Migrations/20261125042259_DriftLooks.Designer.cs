@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lotte.Core.Persistence.Migrations
 {
     [DbContext(typeof(LotteDbContext))]
-    [Migration("20261125034403_DriftLooks")]
+    [Migration("20261125042259_DriftLooks")]
     partial class DriftLooks
     {
         /// <inheritdoc />
@@ -296,11 +296,23 @@ namespace Lotte.Core.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("level");
 
+                    b.Property<double?>("ProductionKsPValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("production_ks_p_value");
+
+                    b.Property<double?>("ProductionPsi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("production_psi");
+
                     b.Property<string>("ReferenceKind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("reference_kind");
+
+                    b.Property<double?>("StagingKsPValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("staging_ks_p_value");
 
                     b.Property<string>("StagingLevel")
                         .IsRequired()
@@ -308,11 +320,17 @@ namespace Lotte.Core.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("staging_level");
 
+                    b.Property<double?>("StagingPsi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("staging_psi");
+
                     b.HasKey("Id")
                         .HasName("pk_drift_looks");
 
                     b.HasIndex("ExperimentId", "Id")
                         .HasDatabaseName("ix_drift_looks_experiment_id_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ExperimentId", "Id"), new[] { "At", "StagingPsi", "ProductionPsi", "StagingKsPValue", "ProductionKsPValue" });
 
                     b.ToTable("drift_looks", (string)null);
                 });

@@ -23,6 +23,10 @@ namespace Lotte.Core.Persistence.Migrations
                     level = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     staging_level = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     reference_kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    staging_psi = table.Column<double>(type: "double precision", nullable: true),
+                    production_psi = table.Column<double>(type: "double precision", nullable: true),
+                    staging_ks_p_value = table.Column<double>(type: "double precision", nullable: true),
+                    production_ks_p_value = table.Column<double>(type: "double precision", nullable: true),
                     comparisons_json = table.Column<string>(type: "jsonb", nullable: false),
                     histograms_json = table.Column<string>(type: "jsonb", nullable: false)
                 },
@@ -40,7 +44,8 @@ namespace Lotte.Core.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_drift_looks_experiment_id_id",
                 table: "drift_looks",
-                columns: new[] { "experiment_id", "id" });
+                columns: new[] { "experiment_id", "id" })
+                .Annotation("Npgsql:IndexInclude", new[] { "at", "staging_psi", "production_psi", "staging_ks_p_value", "production_ks_p_value" });
         }
 
         /// <inheritdoc />
