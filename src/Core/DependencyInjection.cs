@@ -5,6 +5,7 @@ using Lotte.Core.Auditing;
 using Lotte.Core.Decisions.Approvals;
 using Lotte.Core.Decisions.Evaluation;
 using Lotte.Core.Demo;
+using Lotte.Core.Drift;
 using Lotte.Core.Experiments;
 using Lotte.Core.Ingestion;
 using Lotte.Core.Ingestion.Projection;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ExperimentStatisticsReader>();
         builder.Services.AddSingleton<ServingLatencyReader>();
         builder.Services.AddSingleton<EvaluationStore>();
+        builder.Services.AddSingleton<DriftStore>();
         builder.Services.AddSingleton<LiveDecisions>();
         builder.Services.AddSingleton<ExperimentDetailLoader>();
         builder.Services.AddSingleton<ExperimentCommands>();

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Lotte.Core.Decisions;
 using Lotte.Core.Demo;
+using Lotte.Core.Drift;
+using Lotte.Core.Statistics.Drift;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Lotte.EndToEnd;
@@ -8,11 +12,13 @@ namespace Lotte.EndToEnd;
 /// <summary>The experiments list and an experiment's page in Chromium, against the real app and PostgreSQL.</summary>
 public class ExperimentPagesTests(DemoDashboard dashboard) : IClassFixture<DemoDashboard>
 {
-    private static readonly string[] ChartIds = ["chart-conversion", "chart-pvalue", "chart-errors", "chart-lift", "chart-sample-ratio"];
+    private static readonly string[] ChartIds =
+        ["chart-conversion", "chart-pvalue", "chart-errors", "chart-lift", "chart-sample-ratio", "chart-drift-histograms", "chart-drift-psi", "chart-drift-ks"];
 
     [Fact]
-    public async Task DetailPage_ShowsAllFiveChartsWithTheirSeries_AndUpdatesLiveWithinTwoSeconds()
+    public async Task DetailPage_ShowsEveryChartWithItsSeries_AndUpdatesLiveWithinTwoSeconds()
     {
+        await AddDriftLooksAsync(DemoSeeder.BetterStagingKey); // before the traffic, whose change notification refreshes open pages
         await dashboard.SendTrafficAsync(DemoSeeder.BetterStagingKey, batch: 0, productionUnits: 90, stagingUnits: 10,
             occurredAt: DateTimeOffset.UtcNow.AddMinutes(-30));
         var (playwright, browser) = await Chromium.LaunchAsync();
@@ -36,6 +42,10 @@ public class ExperimentPagesTests(DemoDashboard dashboard) : IClassFixture<DemoD
             await AssertLegendAsync(page, "chart-errors", "Production", "Staging");
             await AssertLegendAsync(page, "chart-lift", "Lift", "Lift 95% interval");
             await AssertLegendAsync(page, "chart-sample-ratio", "Production", "Staging", "Expected Staging units (10%)");
+            await AssertLegendAsync(page, "chart-drift-histograms", "Reference", "Production", "Staging");
+            await AssertLegendAsync(page, "chart-drift-psi", "Staging vs reference", "Production vs reference");
+            await AssertLegendAsync(page, "chart-drift-ks", "Staging vs reference", "Production vs reference");
+            await Assertions.Expect(page.Locator("[data-testid=decision-card] [data-testid=drift-warning]")).ToHaveAttributeAsync("data-level", "Alert");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("experiment-detail.png"), FullPage = true });
 
             var delays = await MeasureLiveUpdatesAsync(page, updates: 20);
@@ -88,6 +98,26 @@ public class ExperimentPagesTests(DemoDashboard dashboard) : IClassFixture<DemoD
             await page.OpenAsync(dashboard.Url($"experiments/{DemoSeeder.BetterStagingKey}"));
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath($"experiment-detail-{name}.png"), FullPage = true });
         }
+    }
+
+    /// <summary>
+    /// Two drift looks as the decision evaluator stores them (it is off in these tests): Staging's scores moved to the
+    /// upper half of the range, Production's stayed on the reference.
+    /// </summary>
+    private async Task AddDriftLooksAsync(string experimentKey)
+    {
+        await using var db = dashboard.Database.CreateContext();
+        var experiment = await db.Experiments.SingleAsync(e => e.Key == experimentKey);
+        var lower = new ScoreHistogram(ScoreBinning.Default, Enumerable.Range(0, 20).Select(i => i < 12 ? 100L : 10).ToArray());
+        var upper = new ScoreHistogram(ScoreBinning.Default, Enumerable.Range(0, 20).Select(i => i >= 8 ? 60L : 5).ToArray());
+        var now = DateTimeOffset.UtcNow;
+        var histograms = new DriftHistograms(lower, lower, upper, DriftReferenceKind.ExperimentStart, now.AddHours(-2), now.AddHours(-1));
+        foreach (var at in new[] { now.AddMinutes(-20), now.AddMinutes(-10) })
+        {
+            db.DriftLooks.Add(DriftStore.ToRow(experiment.Id, DriftAssessment.Assess(histograms, DriftPolicy.Default, at), histograms));
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Posts traffic through the API and times until the page's numbers and chart have changed.</summary>

@@ -8,9 +8,18 @@ const formats = {
   pvalue: (v) => (v === null || v === undefined ? '' : v < 0.001 ? v.toExponential(1) : v.toFixed(3)),
   count: (v) => (v === null || v === undefined ? '' : Math.round(v).toLocaleString()),
   ratio: (v) => (v === null || v === undefined ? '' : (v >= 0 ? '+' : '') + (v * 100).toFixed(1) + '%'),
+  number: (v) => (v === null || v === undefined ? '' : v.toFixed(3)),
 };
 
+// With categories (score bins) the series are overlaid histograms: stepped areas, one value per category.
+function isHistogram(spec) {
+  return Array.isArray(spec.categories) && spec.categories.length > 0;
+}
+
 function toSeries(spec) {
+  if (isHistogram(spec)) {
+    return spec.series.map((s) => ({ name: s.name, type: 'area', color: s.color || undefined, data: s.points.map((p) => p.y) }));
+  }
   return spec.series.map((s) => ({
     name: s.name,
     type: s.band ? 'rangeArea' : 'line',
@@ -37,6 +46,36 @@ function toAnnotations(spec) {
 
 function toOptions(spec) {
   const format = formats[spec.unit] || formats.count;
+  return isHistogram(spec) ? toHistogramOptions(spec, format) : toTimeOptions(spec, format);
+}
+
+function toHistogramOptions(spec, format) {
+  return {
+    chart: {
+      type: 'area',
+      height: spec.height,
+      animations: { enabled: false },
+      toolbar: { show: true, tools: { download: true, zoom: false, zoomin: false, zoomout: false, pan: false, reset: false } },
+      fontFamily: 'inherit',
+      background: 'transparent',
+    },
+    theme: { mode: spec.dark ? 'dark' : 'light' },
+    title: { text: spec.title, style: { fontSize: '14px' } },
+    series: toSeries(spec),
+    stroke: { curve: 'stepline', width: 2 },
+    fill: { type: 'solid', opacity: 0.18 },
+    markers: { size: 0 },
+    dataLabels: { enabled: false },
+    legend: { show: true, position: 'top', horizontalAlign: 'right' },
+    xaxis: { type: 'category', categories: spec.categories, title: { text: spec.xTitle }, tickAmount: 10, labels: { rotate: -45 } },
+    yaxis: { title: { text: spec.yTitle }, min: spec.yMin ?? 0, max: spec.yMax ?? undefined, labels: { formatter: format } },
+    tooltip: { shared: true, y: { formatter: format } },
+    annotations: toAnnotations(spec),
+    noData: { text: spec.noData },
+  };
+}
+
+function toTimeOptions(spec, format) {
   const bands = spec.series.some((s) => s.band);
   return {
     chart: {

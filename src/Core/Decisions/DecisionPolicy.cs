@@ -76,6 +76,9 @@ public sealed record DecisionPolicy
     /// <summary>Use Fisher's exact test for the fixed-horizon p when an expected cell count is below 5.</summary>
     public bool ExactTestForSmallCounts { get; init; } = true;
 
+    /// <summary>How prediction-score drift is judged; by default it warns and never changes the decision.</summary>
+    public DriftPolicy Drift { get; init; } = DriftPolicy.Default;
+
     public MixtureSprtSettings SprtSettings => new(Tau2, Alpha, SprtVariance);
 
     public GrowthBookSequentialSettings GrowthBookSettings => new(Alpha, GrowthBookTuning, DifferenceType.Relative);
@@ -92,6 +95,7 @@ public sealed record DecisionPolicy
         AddIf(!(Tau2 > 0) || !double.IsFinite(Tau2), "Tau2 must be positive.");
         AddIf(!(GrowthBookTuning > 0), "GrowthBookTuning must be positive.");
         AddIf(SampleRatioMismatch.Alpha is not (> 0 and < 1), "The sample-ratio alpha must be between 0 and 1.");
+        problems.AddRange(Drift?.Validate() ?? ["Drift settings are missing."]);
         return problems;
 
         void AddIf(bool condition, string problem)

@@ -19,6 +19,9 @@ public sealed record DecisionResult(
     double PolicyPValue,
     SequentialState SequentialState)
 {
+    /// <summary>The prediction scores' drift at the last drift look, when there are prediction events (see <see cref="DriftRule"/>).</summary>
+    public Drift.DriftAssessment? Drift { get; init; }
+
     /// <summary>The check of the given kind, or null when the policy does not use it.</summary>
     public DecisionCheck? Check(CheckKind kind) => Checks.FirstOrDefault(check => check.Kind == kind);
 }

@@ -38,4 +38,7 @@ public enum ReasonCode
 
     /// <summary>A shadow experiment: only Staging's errors (and latency) are judged; users never see Staging, so no PROMOTE.</summary>
     ShadowValidatesErrorsOnly,
+
+    /// <summary>Staging's prediction scores drifted from the reference past the alert level and the policy rolls back on drift: ROLLBACK.</summary>
+    ScoreDriftAlert,
 }

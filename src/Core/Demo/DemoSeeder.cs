@@ -84,6 +84,10 @@ public sealed class DemoSeeder(IDbContextFactory<LotteDbContext> contexts, TimeP
         var failing = new Experiment(FailingStagingKey, "Undervaluation score v5 vs v3", ModelName, "3", "5", Seeder, now.AddDays(-2))
         {
             Description = "v5 uses a new feature store; its serving path is new.",
+
+            // Its scores drift when its serving path breaks; judged from 200 scores so that the drift shows before the
+            // error guard rolls it back (at 10 % of the demo's traffic that is about two minutes of Staging scores).
+            Policy = Decisions.DecisionPolicy.Default with { Drift = Decisions.DriftPolicy.Default with { MinScoresPerSide = 200 } },
         };
         failing.Start(now.AddDays(-2));
         yield return failing;

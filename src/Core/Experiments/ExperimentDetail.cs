@@ -2,6 +2,7 @@ using Lotte.Core.Analysis;
 using Lotte.Core.Auditing;
 using Lotte.Core.Decisions;
 using Lotte.Core.Decisions.Evaluation;
+using Lotte.Core.Drift;
 using Lotte.Core.ModelRegistry;
 
 namespace Lotte.Core.Experiments;
@@ -25,6 +26,12 @@ public sealed record ExperimentDetail(
 {
     /// <summary>A shadow test's latency per arm over the last day (empty for an A/B test).</summary>
     public IReadOnlyList<ServingLatency> ShadowLatency { get; init; } = [];
+
+    /// <summary>The latest drift look with its histograms (null until the engine has looked at prediction scores).</summary>
+    public DriftLookDetail? Drift { get; init; }
+
+    /// <summary>The drift looks, thinned out like <see cref="Looks"/>.</summary>
+    public IReadOnlyList<DriftHistoryPoint> DriftHistory { get; init; } = [];
 
     /// <summary>Start of the first statistics bucket: traffic rates are measured from here.</summary>
     public DateTimeOffset? FirstDataAt => Series.Count == 0 ? null : Series[0].At - Analysis.ExperimentStatisticsReader.BinWidth(Series[^1].At - Series[0].At, Series.Count);

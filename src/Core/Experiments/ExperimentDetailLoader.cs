@@ -1,5 +1,6 @@
 using Lotte.Core.Analysis;
 using Lotte.Core.Decisions.Evaluation;
+using Lotte.Core.Drift;
 using Lotte.Core.ModelRegistry;
 using Lotte.Core.ModelRegistry.Outbox;
 using Lotte.Core.Persistence;
@@ -16,7 +17,8 @@ public sealed class ExperimentDetailLoader(
     ModelCatalog models,
     RegistryChanges changes,
     ServingLatencyReader latency,
-    TimeProvider time)
+    TimeProvider time,
+    DriftStore? drifts = null)
 {
     public const int MaxChartPoints = 300;
     private const int AuditEntries = 100;
@@ -42,6 +44,11 @@ public sealed class ExperimentDetailLoader(
             .ToListAsync(cancellationToken);
         var shadowLatency = experiment.Mode == ExperimentMode.Shadow ? await latency.RecentAsync(experiment.Id, cancellationToken) : [];
         return new ExperimentDetail(experiment, totals, series, looks, decision, productionModel, stagingModel,
-            audit, registryChanges, time.GetUtcNow()) { ShadowLatency = shadowLatency };
+            audit, registryChanges, time.GetUtcNow())
+        {
+            ShadowLatency = shadowLatency,
+            Drift = drifts is null ? null : await drifts.LatestAsync(experiment.Id, cancellationToken),
+            DriftHistory = drifts is null ? [] : await drifts.HistoryAsync(experiment.Id, MaxChartPoints, cancellationToken),
+        };
     }
 }

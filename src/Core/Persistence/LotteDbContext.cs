@@ -24,6 +24,7 @@ public sealed class LotteDbContext(DbContextOptions<LotteDbContext> options) : D
     public DbSet<IngestionTotals> IngestionTotals => Set<IngestionTotals>();
     public DbSet<ProjectionCheckpoint> ProjectionCheckpoints => Set<ProjectionCheckpoint>();
     public DbSet<DecisionEvaluation> DecisionEvaluations => Set<DecisionEvaluation>();
+    public DbSet<Drift.DriftLook> DriftLooks => Set<Drift.DriftLook>();
     public DbSet<LeadAction> LeadActions => Set<LeadAction>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<RegisteredModel> RegisteredModels => Set<RegisteredModel>();

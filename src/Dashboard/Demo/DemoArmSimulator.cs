@@ -2,8 +2,8 @@ namespace Lotte.Dashboard.Demo;
 
 /// <summary>
 /// One demo experiment's simulated users: Poisson arrivals each second, an exposure per visit
-/// (a few users come back), an error instead of an exposure at the arm's error rate, and a contract
-/// some seconds later with the arm's conversion probability.
+/// (a few users come back) with the model's prediction score, an error instead of an exposure at the arm's error
+/// rate, and a contract some seconds later with the arm's conversion probability.
 /// </summary>
 internal sealed class DemoArmSimulator(DemoScenario scenario, double unitsPerSecond, Random random)
 {
@@ -44,6 +44,8 @@ internal sealed class DemoArmSimulator(DemoScenario scenario, double unitsPerSec
             }
 
             events.Add(new { eventId = NextId(), type = "exposure", unitId, arm, occurredAt = now, latencyMs = 20 + (random.NextDouble() * 60) });
+            var power = arm == "staging" ? scenario.StagingScorePower(elapsed) : DemoScenario.ProductionScorePower;
+            events.Add(new { eventId = NextId(), type = "prediction", unitId, arm, score = Math.Pow(random.NextDouble(), power), occurredAt = now });
         }
 
         foreach (var (unitId, arm) in assigned)

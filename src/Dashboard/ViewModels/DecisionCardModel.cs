@@ -19,12 +19,22 @@ public sealed record DecisionCardModel(
     double? DaysStillNeeded,
     NextStep Next)
 {
+    /// <summary>Comparisons of the prediction scores against the reference at the warning or alert level (worst first).</summary>
+    public IReadOnlyList<DriftWarningRow> DriftWarnings { get; init; } = [];
+
+    /// <summary>The policy rolls back on a drift alert (otherwise drift only warns).</summary>
+    public bool RollsBackOnDrift { get; init; }
+
     public static DecisionCardModel From(Experiment experiment, DecisionResult result, ExperimentTotals totals, DateTimeOffset? firstData,
         DateTimeOffset now)
     {
         var (units, days) = StillNeeded(experiment, totals, firstData, now);
         return new DecisionCardModel(result.Decision, result.Checks.Select(c => Row(c, result)).ToList(),
-            result.PolicyPValue, result.NaivePValue, units, days, NextStepOf(experiment, result, units, days));
+            result.PolicyPValue, result.NaivePValue, units, days, NextStepOf(experiment, result, units, days))
+        {
+            DriftWarnings = DriftWarningRow.From(result),
+            RollsBackOnDrift = result.Policy.Drift.RollBackOnDrift,
+        };
     }
 
     /// <summary>

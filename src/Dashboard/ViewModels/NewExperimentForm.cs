@@ -21,6 +21,9 @@ public sealed class NewExperimentForm
     public long MinUnitsPerArm { get; set; } = DecisionPolicy.SequentialRecommended.MinUnitsPerArm;
     public ErrorGuardAction ErrorGuardAction { get; set; } = ErrorGuardAction.RollBack;
     public ApprovalMode ApprovalMode { get; set; } = ApprovalMode.OneLead;
+    public double PsiWarn { get; set; } = DriftPolicy.Default.PsiWarn;
+    public double PsiAlert { get; set; } = DriftPolicy.Default.PsiAlert;
+    public bool RollBackOnDrift { get; set; } = DriftPolicy.Default.RollBackOnDrift;
     public bool StartNow { get; set; } = true;
 
     /// <summary>Forecast inputs that are not part of the experiment: expected traffic and baseline.</summary>
@@ -39,6 +42,7 @@ public sealed class NewExperimentForm
                 Alpha = Alpha,
                 MinUnitsPerArm = PolicyKind == PolicyKind.Sequential ? MinUnitsPerArm : 0,
                 ErrorGuardAction = ErrorGuardAction,
+                Drift = preset.Drift with { PsiWarn = PsiWarn, PsiAlert = PsiAlert, RollBackOnDrift = RollBackOnDrift },
             };
         }
     }

@@ -17,4 +17,8 @@ internal static class WireEvents
     /// <summary>A mirrored request answered by Staging in a shadow test; with an error kind when it failed.</summary>
     public static object ShadowResult(string eventId, DateTimeOffset at, double latencyMs, string? errorKind = null) =>
         new { eventId, type = "shadowResult", arm = "staging", latencyMs, errorKind, occurredAt = At(at) };
+
+    /// <summary>A model's prediction score for a unit, served by <paramref name="arm"/>.</summary>
+    public static object Prediction(string eventId, string unitId, string arm, double score, DateTimeOffset at) =>
+        new { eventId, type = "prediction", unitId, arm, score, occurredAt = At(at) };
 }

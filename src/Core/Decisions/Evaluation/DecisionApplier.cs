@@ -67,6 +67,24 @@ public static class DecisionApplier
             JsonSerializer.Serialize(new { Decision = current, SmallerArmUnits = smallerArm, result.PolicyPValue }));
     }
 
+    /// <summary>A drift alert has begun: audited as <c>drift.alert</c> with every comparison's numbers.</summary>
+    public static AuditEntry DriftAlert(Experiment experiment, Drift.DriftAssessment assessment, DateTimeOffset now) => new()
+    {
+        At = now,
+        ActorName = EngineActor,
+        ActorRole = EngineRole,
+        Action = "drift.alert",
+        ExperimentId = experiment.Id,
+        Subject = experiment.Key,
+        AfterJson = JsonSerializer.Serialize(new
+        {
+            Level = assessment.Level.ToString(),
+            Comparisons = assessment.Comparisons.Select(c => new { Kind = c.Kind.ToString(), Level = c.Level.ToString(), c.Numbers.Psi, c.Numbers.KsPValue, c.Numbers.NormedWasserstein }),
+        }),
+        Justification = string.Join("; ", assessment.Comparisons.Where(c => c.Level == DriftLevel.Alert)
+            .Select(c => $"{c.Kind}: PSI {c.Numbers.Psi:F3}, KS p {c.Numbers.KsPValue:G3}, normed Wasserstein {c.Numbers.NormedWasserstein:F3}")),
+    };
+
     private static AuditEntry Entry(Experiment experiment, string action, DecisionResult result, DateTimeOffset now, string before, string after) => new()
     {
         At = now,

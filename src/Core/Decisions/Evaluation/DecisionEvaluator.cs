@@ -1,3 +1,4 @@
+using Lotte.Core.Drift;
 using Lotte.Core.Experiments;
 using Lotte.Core.Ingestion;
 using Lotte.Core.ModelRegistry.Outbox;
@@ -21,7 +22,8 @@ public sealed class DecisionEvaluator(
     IOptions<DatabaseOptions> database,
     IOptions<DecisionEvaluatorOptions> options,
     TimeProvider time,
-    ILogger<DecisionEvaluator> logger) : BackgroundService
+    ILogger<DecisionEvaluator> logger,
+    DriftStore? drifts = null) : BackgroundService
 {
     /// <summary>Advisory lock key of the evaluator ("LOTTEDEC").</summary>
     public const long LockKey = 0x4C4F54544544_4543;
@@ -64,16 +66,29 @@ public sealed class DecisionEvaluator(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var experiment = await db.Experiments.SingleAsync(e => e.Id == experimentId, cancellationToken);
-        var (_, result) = await live.EvaluateAsync(experiment, cancellationToken);
         var now = time.GetUtcNow();
         var previousDecision = await db.DecisionEvaluations.Where(e => e.ExperimentId == experimentId)
             .OrderByDescending(e => e.Id).Select(e => e.Decision).FirstOrDefaultAsync(cancellationToken);
+        var drift = drifts is null ? null : await drifts.LookAsync(experiment, now, cancellationToken);
+        var previousDriftLevel = drift is null ? null : await db.DriftLooks.Where(d => d.ExperimentId == experimentId)
+            .OrderByDescending(d => d.Id).Select(d => d.Level).FirstOrDefaultAsync(cancellationToken);
+        var (_, result) = await live.EvaluateAsync(experiment, drift?.Assessment, cancellationToken);
         db.DecisionEvaluations.Add(EvaluationStore.ToRow(experiment.Id, result, now));
+        if (drift is { Row: var driftRow })
+        {
+            db.DriftLooks.Add(driftRow);
+        }
+
         var before = experiment.Status;
         if ((DecisionApplier.Apply(experiment, result, now) ?? DecisionApplier.Changed(experiment, previousDecision, result, now)) is { } audit)
         {
             db.AuditLog.Add(audit);
             logger.LogInformation("Experiment {Experiment}: {Action}", experiment.Key, audit.Action);
+        }
+
+        if (drift is { Assessment: { Level: DriftLevel.Alert } assessment } && previousDriftLevel != nameof(DriftLevel.Alert))
+        {
+            db.AuditLog.Add(DecisionApplier.DriftAlert(experiment, assessment, now)); // audited, and so notified, when it starts
         }
 
         if (RegistryOutbox.ChangeFor(experiment, before, RegistryOutbox.AutomaticApproval, now) is { } change)

@@ -1,13 +1,15 @@
 using Lotte.Core.Analysis;
+using Lotte.Core.Drift;
 using Lotte.Core.Experiments;
 
 namespace Lotte.Core.Decisions.Evaluation;
 
 /// <summary>
 /// The decision the engine would take if it looked now: today's totals, the experiment's policy and
-/// the state after the last persisted look. Shown live by the dashboard; nothing is written.
+/// the state after the last persisted look, and the last drift look's prediction-score drift. Shown live by the
+/// dashboard; nothing is written.
 /// </summary>
-public sealed class LiveDecisions(ExperimentStatisticsReader statistics, EvaluationStore evaluations)
+public sealed class LiveDecisions(ExperimentStatisticsReader statistics, EvaluationStore evaluations, DriftStore? drifts = null)
 {
     public async Task<(ExperimentTotals Totals, DecisionResult Result)> EvaluateAsync(Experiment experiment, CancellationToken cancellationToken = default)
     {
@@ -15,14 +17,28 @@ public sealed class LiveDecisions(ExperimentStatisticsReader statistics, Evaluat
         return (totals, await EvaluateAsync(experiment, totals, cancellationToken));
     }
 
+    /// <summary>The look the decision evaluator takes, with the drift it has just measured (null: no prediction scores).</summary>
+    public async Task<(ExperimentTotals Totals, DecisionResult Result)> EvaluateAsync(Experiment experiment, DriftAssessment? drift, CancellationToken cancellationToken)
+    {
+        var totals = await statistics.TotalsAsync(experiment.Id, cancellationToken);
+        return (totals, await EvaluateAsync(experiment, totals, drift, cancellationToken));
+    }
+
     /// <summary>The same look on totals the caller has just read (the experiment page reads them with its series).</summary>
     public async Task<DecisionResult> EvaluateAsync(Experiment experiment, ExperimentTotals totals, CancellationToken cancellationToken = default)
     {
+        var drift = drifts is null ? null : await drifts.LatestAssessmentAsync(experiment.Id, cancellationToken);
+        return await EvaluateAsync(experiment, totals, drift, cancellationToken);
+    }
+
+    private async Task<DecisionResult> EvaluateAsync(Experiment experiment, ExperimentTotals totals, DriftAssessment? drift, CancellationToken cancellationToken)
+    {
         var state = await evaluations.LatestStateAsync(experiment.Id, cancellationToken);
         var snapshot = Snapshot(experiment, totals);
-        return experiment.Mode == ExperimentMode.Shadow
+        var result = experiment.Mode == ExperimentMode.Shadow
             ? DecisionEngine.EvaluateShadow(snapshot, experiment.Policy, state)
             : DecisionEngine.Evaluate(snapshot, experiment.Policy, state);
+        return DriftRule.Apply(result, drift);
     }
 
     /// <summary>The engine's input: both arms, judged against the share units were assigned with.</summary>

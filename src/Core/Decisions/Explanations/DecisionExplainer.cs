@@ -109,6 +109,11 @@ public static class DecisionExplainer
             case ReasonCode.ErrorGuardWaitingForRequests:
                 yield return ExplanationText.Format(key, culture, ExplanationFormat.Count(policy.MinRequestsForErrorGuard), ExplanationFormat.Count(staging.Requests));
                 break;
+            case ReasonCode.ScoreDriftAlert:
+                var psi = result.Drift?.Of(Drift.DriftComparisonKind.StagingVsReference)?.Numbers.Psi ?? 0;
+                yield return ExplanationText.Format(key, culture, psi.ToString("0.00", CultureInfo.InvariantCulture), ExplanationFormat.Number(policy.Drift.PsiAlert));
+                yield return ExplanationText.Get("RollbackAction", culture);
+                break;
             case ReasonCode.NotSignificant:
                 break;
             default:

@@ -260,6 +260,78 @@ namespace Lotte.Core.Persistence.Migrations
                     b.ToTable("lead_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Lotte.Core.Drift.DriftLook", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ComparisonsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("comparisons_json");
+
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<string>("HistogramsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("histograms_json");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("level");
+
+                    b.Property<double?>("ProductionKsPValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("production_ks_p_value");
+
+                    b.Property<double?>("ProductionPsi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("production_psi");
+
+                    b.Property<string>("ReferenceKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reference_kind");
+
+                    b.Property<double?>("StagingKsPValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("staging_ks_p_value");
+
+                    b.Property<string>("StagingLevel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("staging_level");
+
+                    b.Property<double?>("StagingPsi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("staging_psi");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drift_looks");
+
+                    b.HasIndex("ExperimentId", "Id")
+                        .HasDatabaseName("ix_drift_looks_experiment_id_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ExperimentId", "Id"), new[] { "At", "StagingPsi", "ProductionPsi", "StagingKsPValue", "ProductionKsPValue" });
+
+                    b.ToTable("drift_looks", (string)null);
+                });
+
             modelBuilder.Entity("Lotte.Core.Experiments.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1011,6 +1083,16 @@ namespace Lotte.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lead_actions_experiments_experiment_id");
+                });
+
+            modelBuilder.Entity("Lotte.Core.Drift.DriftLook", b =>
+                {
+                    b.HasOne("Lotte.Core.Experiments.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_drift_looks_experiments_experiment_id");
                 });
 
             modelBuilder.Entity("Lotte.Core.Ingestion.ArmStatisticsBucket", b =>

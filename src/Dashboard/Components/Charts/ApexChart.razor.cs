@@ -74,5 +74,6 @@ public sealed partial class ApexChart : IAsyncDisposable
         public double? YMax => Spec.YMax;
         public int Height => Spec.Height;
         public string NoData => Spec.NoData;
+        public IReadOnlyList<string>? Categories => Spec.Categories;
     }
 }

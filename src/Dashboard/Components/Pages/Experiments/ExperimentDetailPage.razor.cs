@@ -16,6 +16,7 @@ public sealed partial class ExperimentDetailPage : IDisposable
     private ExperimentDetail? _detail;
     private DecisionCardModel? _card;
     private ExperimentCharts? _charts;
+    private DriftCharts? _driftCharts;
     private bool _loadError;
     private bool _notFound;
     private List<BreadcrumbItem> _breadcrumbs = [];
@@ -61,6 +62,7 @@ public sealed partial class ExperimentDetailPage : IDisposable
                 _detail = detail;
                 _card = DecisionCardModel.From(detail.Experiment, detail.Decision, detail.Totals, detail.FirstDataAt, Time.GetUtcNow());
                 _charts = ExperimentChartsBuilder.Build(detail, ChartLabels.From(L));
+                _driftCharts = DriftChartsBuilder.Build(detail, DriftLabels.From(L));
             }
 
             _loadError = false;

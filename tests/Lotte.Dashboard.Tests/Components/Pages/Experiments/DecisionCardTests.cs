@@ -1,7 +1,9 @@
 using Bunit;
 using Lotte.Core.Analysis;
 using Lotte.Core.Decisions;
+using Lotte.Core.Drift;
 using Lotte.Core.Experiments;
+using Lotte.Core.Statistics.Drift;
 using Lotte.Dashboard.Components.Pages.Experiments;
 using Lotte.Dashboard.ViewModels;
 
@@ -40,6 +42,51 @@ public class DecisionCardTests : DashboardTestContext
         Assert.False(string.IsNullOrWhiteSpace(card.Find("[data-testid=decision-explanation]").TextContent));
         Assert.False(string.IsNullOrWhiteSpace(card.Find("[data-testid=decision-next]").TextContent));
     }
+
+    [Fact]
+    public void Render_DriftAlertWithoutRollBackOnDrift_ShowsTheWarningWithItsNumbersAndKeepsTheDecision()
+    {
+        var experiment = Running();
+        var totals = new ExperimentTotals(new(9_000, 450, 9_000, 9, 0, 0), new(1_000, 51, 1_000, 2, 0, 0), 0, 0, Now);
+        var result = DriftRule.Apply(DecisionEngine.Evaluate(new ExperimentSnapshot(totals.Production, totals.Staging, 0.1), experiment.Policy),
+            Drift(experiment.Policy.Drift));
+
+        var card = Render<DecisionCard>(p => p
+            .Add(c => c.Card, DecisionCardModel.From(experiment, result, totals, Now.AddDays(-1), Now))
+            .Add(c => c.Result, result));
+
+        Assert.Equal(nameof(Decision.KeepTesting), card.Find("[data-testid=decision-badge]").GetAttribute("data-decision"));
+        var warning = Assert.Single(card.FindAll("[data-testid=drift-warning]"));
+        Assert.Equal((nameof(DriftLevel.Alert), nameof(DriftComparisonKind.StagingVsReference)),
+            (warning.GetAttribute("data-level"), warning.GetAttribute("data-comparison")));
+        var psi = result.Drift!.Of(DriftComparisonKind.StagingVsReference)!.Numbers.Psi;
+        Assert.Contains($"PSI {psi:0.00#} (warning at 0.10, alert at 0.25)", warning.TextContent, StringComparison.Ordinal);
+        Assert.Contains("does not roll back on drift", warning.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoDrift_ShowsNoDriftWarning()
+    {
+        var experiment = Running();
+        var totals = new ExperimentTotals(new(9_000, 450, 9_000, 9, 0, 0), new(1_000, 51, 1_000, 2, 0, 0), 0, 0, Now);
+        var steady = Histogram(0, 10);
+        var drift = DriftAssessment.Assess(new DriftHistograms(steady, steady, steady, DriftReferenceKind.ExperimentStart, Now, Now), experiment.Policy.Drift, Now);
+        var result = DriftRule.Apply(DecisionEngine.Evaluate(new ExperimentSnapshot(totals.Production, totals.Staging, 0.1), experiment.Policy), drift);
+
+        var card = Render<DecisionCard>(p => p
+            .Add(c => c.Card, DecisionCardModel.From(experiment, result, totals, Now.AddDays(-1), Now))
+            .Add(c => c.Result, result));
+
+        Assert.Empty(card.FindAll("[data-testid=drift-warning]"));
+    }
+
+    /// <summary>Reference and Production over the lower half of the bins, Staging over the upper half.</summary>
+    private static DriftAssessment Drift(DriftPolicy policy) => DriftAssessment.Assess(
+        new DriftHistograms(Histogram(0, 10), Histogram(0, 10), Histogram(10, 20), DriftReferenceKind.ExperimentStart, Now.AddDays(-1), Now),
+        policy, Now);
+
+    private static ScoreHistogram Histogram(int fromBin, int toBin) =>
+        new(ScoreBinning.Default, Enumerable.Range(0, 20).Select(i => i >= fromBin && i < toBin ? 100L : 0).ToArray());
 
     private static Experiment Running()
     {
